@@ -1,0 +1,53 @@
+# The only command runner. `make run` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SAMPLES := $(wildcard samples/*.csv samples/*.yaml)
+
+.PHONY: run install test test-unit test-embedded test-neo4j lint load serve bench neo4j-launcher clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
+	$(PY) -m pip install -q -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Load the project's sample data once (again only when a sample file changes), then serve.
+var/.samples-loaded: $(STAMP) $(SAMPLES)
+	$(VENV)/bin/ogp load samples/
+	@mkdir -p var && touch $@
+
+run: var/.samples-loaded
+	$(VENV)/bin/ogp serve --host $(HOST) --port $(PORT)
+
+load: $(STAMP)
+	$(VENV)/bin/ogp load $(FILES)
+
+serve: $(STAMP)
+	$(VENV)/bin/ogp serve --host $(HOST) --port $(PORT)
+
+# Both legs: the embedded FalkorDB always, and a real Neo4j (started by the suite through
+# neo4j-launcher/, or at NEO4J_URI); the Neo4j leg skips with a reason where Java/Maven are missing.
+test: $(STAMP)
+	$(PY) -m pytest
+
+test-unit: $(STAMP)
+	$(PY) -m pytest tests/unit
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy graph loaders queries api cli.py
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+neo4j-launcher:
+	neo4j-launcher/run.sh --build-only
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""The graph layer: the model, settings, errors and the two database backends."""

@@ -1,0 +1,158 @@
+"""The small interface both databases implement, and ``open_graph`` that picks one from the settings.
+
+Everything that differs between FalkorDB and Neo4j (DDL, full-text calls, transactions) lives in
+the two implementations (``graph/falkordb_backend.py``, ``graph/neo4j_backend.py``) and nowhere else.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from graph.config import Settings
+from graph.errors import ConfigError
+
+Row = dict[str, Any]
+
+_query_log: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("query_log", default=None)
+
+
+@contextmanager
+def count_queries() -> Iterator[list[str]]:
+    """Record every Cypher statement sent to the database while the block runs (in this context)."""
+    log: list[str] = []
+    token = _query_log.set(log)
+    try:
+        yield log
+    finally:
+        _query_log.reset(token)
+
+
+def _note_query(cypher: str) -> None:
+    log = _query_log.get()
+    if log is not None:
+        log.append(cypher)
+
+
+@dataclass
+class WriteStats:
+    """What a write did (counters summed over statements) and the rows it returned."""
+
+    rows: list[Row] = field(default_factory=list)
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+
+    def add(self, other: WriteStats) -> None:
+        """Accumulate another statement's counters into this one."""
+        self.nodes_created += other.nodes_created
+        self.nodes_deleted += other.nodes_deleted
+        self.relationships_created += other.relationships_created
+        self.relationships_deleted += other.relationships_deleted
+        self.properties_set += other.properties_set
+
+
+@dataclass(frozen=True)
+class FulltextIndex:
+    """A full-text index over some string properties of one label."""
+
+    label: str
+    properties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GraphSchema:
+    """What ``ensure_schema`` creates: a unique ``id`` per label, extra property indexes, full-text."""
+
+    labels: tuple[str, ...]
+    indexes: tuple[tuple[str, str], ...] = ()
+    fulltext: tuple[FulltextIndex, ...] = field(default_factory=tuple)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_terms(text: str, max_terms: int = 16) -> list[str]:
+    """Split user text into plain word terms (no query syntax survives), at most ``max_terms``."""
+    return [t.lower() for t in _WORD.findall(text) if len(t) > 1][:max_terms]
+
+
+class Graph(ABC):
+    """One open graph database: the only object that talks to FalkorDB or Neo4j."""
+
+    kind: Literal["falkordb", "neo4j"]
+
+    def __init__(self, timeout_ms: int) -> None:
+        self.timeout_ms = timeout_ms
+
+    async def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run a read-only statement and return its rows as plain dicts."""
+        _note_query(cypher)
+        return await self._read(cypher, dict(params or {}))
+
+    async def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> WriteStats:
+        """Run a write statement (inside the current ``atomic()`` block if there is one)."""
+        _note_query(cypher)
+        return await self._write(cypher, dict(params or {}))
+
+    @abstractmethod
+    async def _read(self, cypher: str, params: dict[str, Any]) -> list[Row]: ...
+
+    @abstractmethod
+    async def _write(self, cypher: str, params: dict[str, Any]) -> WriteStats: ...
+
+    @abstractmethod
+    def atomic(self) -> Any:
+        """Async context manager: every write inside it lands together or not at all."""
+
+    @abstractmethod
+    async def ensure_schema(self, schema: GraphSchema) -> None:
+        """Create the unique-id constraints, property indexes and full-text indexes (idempotent)."""
+
+    @abstractmethod
+    def fulltext_call(self, label: str) -> str:
+        """A Cypher fragment ``CALL … YIELD node, score`` that searches ``label`` for ``$fulltext``."""
+
+    @abstractmethod
+    def fulltext_query(self, text: str) -> str:
+        """Turn user text into a safe query string (all words must match) for this backend's engine."""
+
+    @abstractmethod
+    async def clear(self) -> None:
+        """Delete every node and relationship (tests and ``ogp reset`` only)."""
+
+    @abstractmethod
+    async def close(self) -> None:
+        """Release the connection (and stop the embedded server if this process owns it)."""
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[Graph]:
+        """``async with graph.session():`` closes the graph on exit."""
+        try:
+            yield self
+        finally:
+            await self.close()
+
+
+async def open_graph(settings: Settings) -> Graph:
+    """Open the graph the settings name: embedded FalkorDB by default, Neo4j for a ``neo4j``/``bolt`` URL."""
+    url = settings.graph_url
+    if not url or url.startswith("falkordb-lite://"):
+        from graph.falkordb_backend import FalkorGraph
+
+        return await FalkorGraph.open(settings.embedded_path, settings.graph_name, settings.query_timeout_ms)
+    if re.match(r"^(neo4j|bolt)(\+s|\+ssc)?://", url):
+        from graph.neo4j_backend import Neo4jGraph
+
+        return await Neo4jGraph.open(url, settings.query_timeout_ms)
+    raise ConfigError(
+        f"OGP_GRAPH_URL={url!r} is not understood: use falkordb-lite:///path/graph.db for an embedded "
+        "graph or neo4j://user:password@host:7687 (bolt://, neo4j+s://) for Neo4j"
+    )

@@ -1,0 +1,158 @@
+"""Neo4j 5 through the official async driver: the production and scale-out backend."""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, Literal
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+import neo4j
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, AsyncTransaction, Query
+from neo4j.exceptions import ClientError, Neo4jError
+
+from graph.backend import Graph, GraphSchema, Row, WriteStats, search_terms
+from graph.errors import ConfigError, GraphError, QueryTimeoutError
+
+logger = logging.getLogger(__name__)
+
+_LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
+
+
+def parse_url(url: str) -> tuple[str, tuple[str, str] | None, str | None]:
+    """Split ``neo4j://user:pass@host:7687/db`` into (uri without credentials, auth, database)."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise ConfigError(f"OGP_GRAPH_URL={url!r} has no host")
+    auth = (unquote(parts.username), unquote(parts.password or "")) if parts.username else None
+    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    database = parts.path.strip("/") or None
+    return urlunsplit((parts.scheme, netloc, "", "", "")), auth, database
+
+
+class Neo4jGraph(Graph):
+    """A Neo4j database reached over Bolt."""
+
+    kind: Literal["falkordb", "neo4j"] = "neo4j"
+
+    def __init__(self, driver: neo4j.AsyncDriver, database: str | None, timeout_ms: int) -> None:
+        super().__init__(timeout_ms)
+        self._driver = driver
+        self._database = database
+        self._tx: contextvars.ContextVar[AsyncTransaction | None] = contextvars.ContextVar("neo4j_tx", default=None)
+
+    @classmethod
+    async def open(cls, url: str, timeout_ms: int) -> Neo4jGraph:
+        """Connect and check the server answers."""
+        uri, auth, database = parse_url(url)
+        driver = AsyncGraphDatabase.driver(uri, auth=auth)
+        try:
+            await driver.verify_connectivity()
+        except Exception as exc:
+            await driver.close()
+            raise ConfigError(f"cannot reach Neo4j at {uri}: {exc}") from exc
+        return cls(driver, database, timeout_ms)
+
+    def _query(self, cypher: str, timeout_ms: int | None = None) -> Query:
+        return Query(cypher, timeout=(timeout_ms or self.timeout_ms) / 1000)  # type: ignore[arg-type]
+
+    async def _read(self, cypher: str, params: dict[str, Any]) -> list[Row]:
+        tx = self._tx.get()
+        try:
+            if tx is not None:
+                result = await tx.run(cypher, params)
+                return [r.data() for r in [rec async for rec in result]]
+
+            async def work(t: AsyncManagedTransaction) -> list[Row]:
+                res = await t.run(cypher, params)
+                return [rec.data() async for rec in res]
+
+            async with self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS) as s:
+                return await s.execute_read(_with_timeout(work, self.timeout_ms))
+        except Neo4jError as exc:
+            raise _translate(exc) from exc
+
+    async def _write(self, cypher: str, params: dict[str, Any]) -> WriteStats:
+        tx = self._tx.get()
+        try:
+            if tx is not None:
+                result = await tx.run(cypher, params)
+                rows = [rec.data() async for rec in result]
+                summary = await result.consume()
+            else:
+                async with self._driver.session(database=self._database) as s:
+                    result = await s.run(cypher, params)
+                    rows = [rec.data() async for rec in result]
+                    summary = await result.consume()
+        except Neo4jError as exc:
+            raise _translate(exc) from exc
+        c = summary.counters
+        return WriteStats(
+            rows=rows,
+            nodes_created=c.nodes_created,
+            nodes_deleted=c.nodes_deleted,
+            relationships_created=c.relationships_created,
+            relationships_deleted=c.relationships_deleted,
+            properties_set=c.properties_set,
+        )
+
+    @asynccontextmanager
+    async def atomic(self) -> AsyncIterator[None]:
+        """One explicit transaction: committed when the block ends, rolled back if it fails."""
+        async with self._driver.session(database=self._database) as session:
+            tx = await session.begin_transaction()
+            token = self._tx.set(tx)
+            try:
+                yield
+            except BaseException:
+                await tx.rollback()
+                raise
+            else:
+                await tx.commit()
+            finally:
+                self._tx.reset(token)
+                await tx.close()
+
+    async def ensure_schema(self, schema: GraphSchema) -> None:
+        """Unique constraints, range indexes and full-text indexes in Neo4j's DDL (all ``IF NOT EXISTS``)."""
+        for label in schema.labels:
+            await self.write(
+                f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+            )
+        for label, prop in schema.indexes:
+            await self.write(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+        for ft in schema.fulltext:
+            props = ", ".join(f"n.{p}" for p in ft.properties)
+            await self.write(
+                f"CREATE FULLTEXT INDEX {ft.label.lower()}_fulltext IF NOT EXISTS FOR (n:{ft.label}) ON EACH [{props}]"
+            )
+        await self.write("CALL db.awaitIndexes(300)")
+
+    def fulltext_call(self, label: str) -> str:
+        return f"CALL db.index.fulltext.queryNodes('{label.lower()}_fulltext', $fulltext) YIELD node, score"
+
+    def fulltext_query(self, text: str) -> str:
+        # Lucene syntax: every term required, trailing * for prefixes; specials never reach here.
+        terms = ["".join(ch for ch in t if ch not in _LUCENE_SPECIAL) for t in search_terms(text)]
+        return " AND ".join(f"{t}*" if len(t) > 2 else t for t in terms if t)
+
+    async def clear(self) -> None:
+        await self.write("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+
+    async def close(self) -> None:
+        await self._driver.close()
+
+
+def _with_timeout(work: Any, timeout_ms: int) -> Any:
+    return neo4j.unit_of_work(timeout=timeout_ms / 1000)(work)
+
+
+def _translate(exc: Neo4jError) -> GraphError:
+    code = exc.code or ""
+    if "TransactionTimedOut" in code or "Timeout" in code:
+        return QueryTimeoutError(f"the query ran past the configured timeout ({exc.message})")
+    if isinstance(exc, ClientError):
+        return GraphError(f"Neo4j rejected the query: {exc.message}")
+    return GraphError(f"Neo4j: {exc}")
