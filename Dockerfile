@@ -1,0 +1,13 @@
+# The API image used by docker-compose.yml (Neo4j backend).
+FROM python:3.12-slim
+WORKDIR /app
+COPY pyproject.toml constraints.txt README.md ./
+COPY graph graph
+COPY api api
+COPY loaders loaders
+COPY queries queries
+COPY cli.py ./
+COPY samples samples
+RUN pip install --no-cache-dir -c constraints.txt .
+EXPOSE 8000
+CMD ["ogp", "serve", "--host", "0.0.0.0", "--port", "8000"]
