@@ -171,8 +171,47 @@ class Coalition(NodeModel):
     source: str | None = None
 
 
+class BoCountry(NodeModel):
+    """A country in Open Ownership's beneficial-ownership tracker; ``id`` = the member slug of its name.
+
+    Kept for every tracked country, OGP member or not; members link to it with ``HAS_BO_PROFILE``.
+    """
+
+    LABEL: ClassVar[str] = "BoCountry"
+    name: str
+    iso2: str | None = None
+    committed: bool | None = None
+    involvement: str | None = Field(default=None, description="Open Ownership involvement: Current/Historic/None.")
+    central: bool | None = Field(default=None, description="Committed to a central register.")
+    public: bool | None = Field(default=None, description="Committed to a public register.")
+    all_sectors: bool | None = Field(default=None, description="Committed to a register covering all sectors.")
+    commitment_level: int | None = None
+    any_online_register: bool | None = None
+    any_data_in_oo_register: bool | None = None
+    last_updated: str | None = None
+
+
+class BoMechanism(NodeModel):
+    """A way a country committed to beneficial-ownership transparency (OGP action plan, BOLG, EITI, ...)."""
+
+    LABEL: ClassVar[str] = "BoMechanism"
+    name: str
+
+
+class BoRegister(NodeModel):
+    """A beneficial-ownership register listed by Open Ownership (national or sectoral)."""
+
+    LABEL: ClassVar[str] = "BoRegister"
+    name: str
+    scope: list[str] = Field(default_factory=list, description="'National', 'Sectoral: Extractives', ...")
+    url: str | None = None
+    oo_register_url: str | None = None
+    country_id: str
+
+
 NODE_MODELS: tuple[type[NodeModel], ...] = (
     Region, Member, ActionPlan, Commitment, PolicyArea, OgpValue, Organization, Coalition,
+    BoCountry, BoMechanism, BoRegister,
 )
 
 
@@ -197,6 +236,10 @@ BASED_IN = "BASED_IN"
 FOCUSES_ON = "FOCUSES_ON"
 # (:Commitment)-[:CONTINUES]->(:Commitment)   derived: same reform in the member's next plan
 CONTINUES = "CONTINUES"
+# (:Member)-[:HAS_BO_PROFILE]->(:BoCountry)
+HAS_BO_PROFILE = "HAS_BO_PROFILE"
+# (:BoCountry)-[:HAS_REGISTER]->(:BoRegister)
+HAS_REGISTER = "HAS_REGISTER"
 
 
 class Leads(RelModel):
@@ -220,6 +263,7 @@ class ParticipatesIn(RelModel):
     role: str = "participant"
     since: int | None = None
     source: str | None = None
+    note: str | None = None
 
 
 class SimilarTo(RelModel):
@@ -232,9 +276,17 @@ class SimilarTo(RelModel):
     organizations: float = 0.0
 
 
+class CommittedToBo(RelModel):
+    """(:BoCountry)-[:COMMITTED_TO_BO]->(:BoMechanism): the tracker's sentence naming the commitment."""
+
+    TYPE: ClassVar[str] = "COMMITTED_TO_BO"
+    statement: str
+
+
 REL_TYPES: tuple[str, ...] = (
     HAS_ACTION_PLAN, INCLUDES, ADDRESSES, PART_OF, ADVANCES, LOCATED_IN, IN_REGION, BASED_IN, FOCUSES_ON,
     CONTINUES, Leads.TYPE, Supports.TYPE, ParticipatesIn.TYPE, SimilarTo.TYPE,
+    HAS_BO_PROFILE, HAS_REGISTER, CommittedToBo.TYPE,
 )
 
 PROVENANCE_PROPERTIES: tuple[str, ...] = ("source_file", "source_row", "loaded_at")
