@@ -1,0 +1,206 @@
+"""Split a free-text institutions cell into organisation names (conservatively) and clean each name.
+
+Strong separators (new line, ``;``, bullets, list numbering) always split; a comma, ``and``/``y``/``et``/
+``e``/``&``, `` - `` or `` / `` split only when both sides look like organisation names, and a comma never
+splits an unfinished ministry list ("Ministry of Labour, Employment and Social Protection").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+from loaders._org_lexicon import ARTICLES, CSO_HEADS, GOVERNMENT_HEADS, MULTILATERAL_NAMES, PARLIAMENT_WORDS, is_generic
+
+BULLETS = "•●▪◦·‣⁃\uf06c\uf0b7\uf0a7\uf0d8\uf076\u2023\u25aa\u25cf\u2022"
+_BULLET_RE = re.compile(f"[{BULLETS}]")
+_LINE_BULLET_RE = re.compile(r"^\s*(?:[-–—*>]+|\(?[a-zA-Z]\)|\d{1,2}[.)])\s+", re.MULTILINE)
+_INLINE_NUMBER_RE = re.compile(r"(?:(?<=^)|(?<=[\s,.]))(?:\([a-z]\)|\d{1,2}[.)])\s+(?=[A-Z\"“])")
+_HYPHEN_WRAP_RE = re.compile(r"(\w)-\s*\n\s*(?=[a-z])")
+_JOIN_END_RE = re.compile(
+    r"\b(of|for|and|the|de|del|la|el|des|du|da|do|on|to|in|y|et|e|with|para|pour)\s*$", re.IGNORECASE)
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,14}$")
+_PAREN_RE = re.compile(r"\(([^()]*)\)")
+_LABEL_RE = re.compile(r"^([^:]{2,80}):\s*(.*)$", re.DOTALL)
+_ACTORS_PREFIX_RE = re.compile(
+    r"^(?:other\s+|state\s+|government\s+)?actors\s+involved(?:\s*-\s*(?:government|csos?)\b)?\s*", re.IGNORECASE)
+_PEOPLE_RE = re.compile(r"\b(Mr|Ms|Mrs|Dr|Hon|Sr|Sra|Diputad[oa]|MP|Senator|Senador[a]?)\b\.?")
+_PEOPLE_LABELS = ("citizens", "individuals", "persons", "people", "experts", "ciudadanos")
+_SENTENCE_RE = re.compile(
+    r"\b(will|have been|has been|taken into|which|who|that|according to|where appropriate|as appropriate|"
+    r"interested in|involved in|such as|depending|nature of|in charge of the|upon|among other|see)\b",
+    re.IGNORECASE,
+)
+_CONNECTOR_RE = re.compile(r"\s+(?:and|y|et|e|&|-|–|/)\s+")
+_MINISTRY_LIST_RE = re.compile(
+    r"^(?:the\s+)?(?:federal\s+|national\s+)?(?:ministry|ministerio|minist[eè]re|minist[eé]rio|department|"
+    r"departamento|secretar[ií]a|minister)\b", re.IGNORECASE)
+MAX_WORDS = 14
+_ORG_WORDS = tuple(GOVERNMENT_HEADS | CSO_HEADS) + PARLIAMENT_WORDS + MULTILATERAL_NAMES
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One organisation name cut from a cell: cleaned name, acronym given with it, and the raw spelling."""
+
+    name: str
+    acronym: str | None
+    as_written: str
+
+
+def fold(text: str) -> str:
+    """ASCII, lower case, punctuation as spaces, single-spaced."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower().replace("&", " and ")).split())
+
+
+def is_acronym(token: str) -> bool:
+    """An acronym-like token: starts upper case, has two or more capitals (``OGP``, ``CDD-Ghana``, ``PNAfrica``)."""
+    return bool(_ACRONYM_RE.match(token)) and sum(c.isupper() for c in token) >= 2
+
+
+def strip_article(text: str) -> str:
+    """Drop a leading article (any language in ``ARTICLES``)."""
+    low = text.lower()
+    for article in ARTICLES:
+        if low.startswith(article) and len(text) > len(article) + 1:
+            return text[len(article):].lstrip()
+    return text
+
+
+def looks_like_org(text: str) -> bool:
+    """Does this fragment look like an organisation name on its own (capitalised, with an org word or acronym)?"""
+    bare = strip_article(text.strip(" .,\"“”'"))
+    if not bare or not (bare[0].isupper() or bare[0].isdigit() or (len(bare) > 1 and bare[1].isupper())):
+        return False
+    if is_acronym(bare.split()[0]) or is_acronym(_PAREN_RE.sub("", bare).strip()):
+        return True
+    padded = f" {fold(bare)} "
+    return any(f" {w} " in padded for w in _ORG_WORDS)
+
+
+def _lines(text: str) -> list[str]:
+    text = text.replace("\u00a0", " ").replace("\r", "\n").replace("\t", " ")
+    text = _HYPHEN_WRAP_RE.sub(r"\1", text)
+    text = _BULLET_RE.sub("\n", text)
+    text = _LINE_BULLET_RE.sub("\n", text)
+    text = _INLINE_NUMBER_RE.sub("\n", text)
+    raw = [" ".join(line.split()) for line in text.split("\n")]
+    lines: list[str] = []
+    for line in raw:
+        if not line:
+            continue
+        glue = lines and (_JOIN_END_RE.search(lines[-1]) or line[0].islower()) and not lines[-1].endswith((";", "."))
+        if glue:
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return [part.strip() for line in lines for part in line.split(";") if part.strip()]
+
+
+def _strip_label(line: str) -> str | None:
+    """Remove a section label ("Civil Society:", "State actors involved"); None when the line lists people."""
+    line = _ACTORS_PREFIX_RE.sub("", line)
+    match = _LABEL_RE.match(line)
+    if match:
+        label = fold(match.group(1))
+        if any(label.startswith(p) for p in _PEOPLE_LABELS):
+            return None
+        if is_generic(label) or "actor" in label or "stakeholder" in label or label in {"initiator", "academia"}:
+            return match.group(2)
+    return line
+
+
+def _comma_parts(line: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for ch in line:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    merged: list[str] = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        bare = re.sub(r"^(?:and|y|et|e)\s+", "", part)
+        continues_list = (
+            merged and _MINISTRY_LIST_RE.match(merged[-1]) and bare[:1].isupper() and not looks_like_org(bare)
+        )
+        if continues_list:
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(bare)
+    return merged
+
+
+def _connector_parts(text: str) -> list[str]:
+    """Split on and/y/et/e/&/-// only where both sides look like organisations."""
+    pieces = _CONNECTOR_RE.split(text)
+    seps = _CONNECTOR_RE.findall(text)
+    if len(pieces) == 1:
+        return [text]
+    out = [pieces[0]]
+    for sep, piece in zip(seps, pieces[1:], strict=True):
+        if looks_like_org(out[-1]) and looks_like_org(piece):
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]}{sep}{piece}"
+    return out
+
+
+def clean_name(raw: str) -> tuple[str, str | None]:
+    """Trim quotes, articles and punctuation; pull out an acronym given in parentheses or after a dash."""
+    name = raw.strip(" .,;:\"“”'‘’«»()[]-–*").strip()
+    acronym: str | None = None
+    for inner in _PAREN_RE.findall(name):
+        inner = inner.strip()
+        outside = _PAREN_RE.sub("", name).strip()
+        if is_acronym(inner) and acronym is None:
+            acronym = inner
+        elif is_acronym(outside) and len(inner.split()) >= 2 and looks_like_org(inner):
+            return clean_name(inner)[0], outside
+    name = " ".join(_PAREN_RE.sub(" ", name).split()).strip(" .,;:-–")
+    name = re.sub(r"\s+etc\.?$", "", name).strip()
+    dash = re.match(r"^(.{4,}?)\s*[-–/]\s*([A-Z][A-Za-z\-]{1,10})$", name)
+    if dash and is_acronym(dash.group(2)):
+        name, acronym = dash.group(1).strip(), acronym or dash.group(2)
+    name = strip_article(name).strip(" \"“”'")
+    return name, acronym
+
+
+def keep(name: str) -> bool:
+    """Is this cleaned fragment an organisation name (not a non-answer, a sentence, a person or a generic group)?"""
+    if len(name) < 2 or not (name[0].isupper() or name[0].isdigit() or (len(name) > 1 and name[1].isupper())):
+        return False
+    if _PEOPLE_RE.search(name) or _SENTENCE_RE.search(name) or len(name.split()) > MAX_WORDS:
+        return False
+    return not is_generic(fold(name))
+
+
+def split_cell(text: str | None) -> list[Piece]:
+    """Every organisation name in one institutions cell, in order, without duplicates."""
+    if not text or not text.strip():
+        return []
+    pieces: list[Piece] = []
+    seen: set[str] = set()
+    for line in _lines(text):
+        body = _strip_label(line)
+        if body is None:
+            continue
+        for part in _comma_parts(body):
+            for fragment in _connector_parts(part):
+                name, acronym = clean_name(fragment)
+                if not keep(name):
+                    continue
+                key = fold(name)
+                if key not in seen:
+                    seen.add(key)
+                    pieces.append(Piece(name, acronym, fragment.strip(" .,;")))
+    return pieces
