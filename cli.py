@@ -1,0 +1,103 @@
+"""The ``ogp`` command: load source files into the graph, serve the API, list sources, reset the graph."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from graph.backend import open_graph
+from graph.config import get_settings
+from graph.errors import ConfigError, GraphError
+from loaders._source import ValidationFailed
+from loaders.registry import UnrecognisedFile, supported
+from loaders.run import RunReport, run_load, summary
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(help="OGP reforms knowledge graph: load OGP data, serve the GraphQL API.", no_args_is_help=True,
+                  add_completion=False)
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage and batch.")] = False) -> None:
+    """Configure logging (this is the entrypoint; modules only log)."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+async def _load(paths: list[Path], skip_invalid: bool, source: str | None) -> RunReport:
+    graph = await open_graph(get_settings())
+    async with graph.session():
+        return await run_load(graph, paths, skip_invalid=skip_invalid, source=source, progress=sys.stderr.isatty())
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Source files or folders (folders: every .csv/.yaml/.yml).")],
+    skip_invalid: Annotated[bool, typer.Option(help="Load the valid rows and report the rejected ones.")] = False,
+    source: Annotated[str | None, typer.Option(help="Force one source layout (see `ogp sources`).")] = None,
+) -> None:
+    """Load files into the graph (OGP_GRAPH_URL): strict, all files in one transaction."""
+    try:
+        report = asyncio.run(_load(paths, skip_invalid, source))
+    except (UnrecognisedFile, ConfigError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from exc
+    except ValidationFailed as exc:
+        typer.echo(f"load failed: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from exc
+    except GraphError as exc:
+        typer.echo(f"load failed, nothing was written: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from exc
+    typer.echo(summary(report))
+    if report.rejected:
+        typer.echo(f"loaded with {len(report.rejected)} rejected row(s) skipped (--skip-invalid)", err=True)
+
+
+@app.command()
+def sources() -> None:
+    """List the source layouts `ogp load` recognises."""
+    typer.echo("Supported source layouts (recognised by their header):")
+    typer.echo(supported())
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (default OGP_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default OGP_PORT).")] = None,
+) -> None:
+    """Serve the GraphQL API (api.app:app) with uvicorn."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run("api.app:app", host=host or settings.host, port=port or settings.port)
+
+
+async def _reset() -> None:
+    graph = await open_graph(get_settings())
+    async with graph.session():
+        await graph.clear()
+
+
+@app.command()
+def reset(yes: Annotated[bool, typer.Option("--yes", help="Confirm: delete every node and relationship.")] = False,
+          ) -> None:
+    """Delete everything in the graph (OGP_GRAPH_URL)."""
+    if not yes:
+        typer.echo("error: `ogp reset` deletes the whole graph; run it with --yes to confirm", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        asyncio.run(_reset())
+    except ConfigError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from exc
+    typer.echo("graph cleared")
+
+
+if __name__ == "__main__":
+    app()

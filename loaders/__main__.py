@@ -1,0 +1,5 @@
+"""``python -m loaders …``: the same command as ``ogp`` (see cli.py)."""
+
+from cli import app
+
+app(prog_name="python -m loaders")

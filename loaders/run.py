@@ -1,0 +1,131 @@
+"""Running a load: extract and validate every file first, then write the whole run in one ``graph.atomic()``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from graph.backend import Graph
+from graph.errors import LoadError
+from loaders._source import Batch, RowError, ValidationFailed
+from loaders._write import LoadStats
+from loaders.registry import Source, plan
+from queries.schema import graph_schema
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class FileReport:
+    """What happened to one file."""
+
+    path: Path
+    source: str
+    rows_read: int = 0
+    rejected: list[RowError] = field(default_factory=list)
+    stats: LoadStats = field(default_factory=LoadStats)
+
+
+@dataclass
+class RunReport:
+    """What a whole run did: per file, in total, and whether anything was written."""
+
+    files: list[FileReport]
+    written: bool = False
+    total: LoadStats = field(default_factory=LoadStats)
+
+    @property
+    def rejected(self) -> list[RowError]:
+        """Every rejected row (or unreadable file) of the run."""
+        return [e for f in self.files for e in f.rejected]
+
+    @property
+    def rows_read(self) -> int:
+        """Rows read over all files."""
+        return sum(f.rows_read for f in self.files)
+
+
+def now() -> str:
+    """The run's ``loaded_at`` stamp (UTC, seconds)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _validate(path: Path, source: Source, progress: bool) -> tuple[FileReport, Batch | None]:
+    report = FileReport(path, source.NAME)
+    try:
+        rows = tqdm(source.extract(path), desc=path.name, unit=" rows", disable=not progress, leave=False)
+        batch = source.validate(rows, path.name)
+    except LoadError as exc:
+        report.rejected.append(RowError(path.name, None, str(exc).removeprefix(f"{path.name}: ")))
+        return report, None
+    report.rows_read = batch.rows_read
+    report.rejected.extend(batch.errors)
+    logger.info("%s (%s): %d rows read, %d rejected", path.name, source.NAME, batch.rows_read, len(batch.errors))
+    return report, batch
+
+
+async def run_load(
+    graph: Graph, paths: Sequence[Path], *, skip_invalid: bool = False, source: str | None = None,
+    progress: bool = False,
+) -> RunReport:
+    """Load ``paths`` (files or folders) into ``graph``: all or nothing.
+
+    Strict by default: any rejected row raises ``ValidationFailed`` before anything is written.
+    With ``skip_invalid`` the valid rows are written and the rejected ones are listed in the report.
+    ``UnrecognisedFile`` (a ``LoadError``) is raised when a file matches no known layout.
+    """
+    planned = plan(paths, source)
+    report = RunReport([])
+    batches: list[tuple[Source, Batch, FileReport]] = []
+    for path, src in planned:
+        file_report, batch = _validate(path, src, progress)
+        report.files.append(file_report)
+        if batch is not None:
+            batches.append((src, batch, file_report))
+    if report.rejected and not skip_invalid:
+        raise ValidationFailed(report.rejected)
+    loaded_at = now()
+    await graph.ensure_schema(graph_schema())
+    async with graph.atomic():
+        for src, batch, file_report in batches:
+            if skip_invalid and batch.errors:
+                batch.errors = []  # reported above; the batch holds only the valid rows
+            file_report.stats = await src.load(graph, batch, loaded_at)
+            report.total.merge(file_report.stats)
+    report.written = True
+    logger.info("load finished: %d files, %d rows read, %d rejected", len(report.files), report.rows_read,
+                len(report.rejected))
+    return report
+
+
+def summary(report: RunReport) -> str:
+    """A plain-text table: rows per file, nodes created/updated/unchanged per label, relationships, rejects."""
+    lines = [f"{'file':<48} {'source':<26} {'rows':>6} {'rejected':>8}"]
+    for f in report.files:
+        lines.append(f"{f.path.name[:48]:<48} {f.source:<26} {f.rows_read:>6} {len(f.rejected):>8}")
+    t = report.total
+    labels = sorted(set(t.nodes_created) | set(t.nodes_updated) | set(t.nodes_unchanged))
+    lines += ["", f"{'nodes':<26} {'created':>8} {'updated':>8} {'unchanged':>9}"]
+    for label in labels:
+        lines.append(f"{label:<26} {t.nodes_created.get(label, 0):>8} {t.nodes_updated.get(label, 0):>8} "
+                     f"{t.nodes_unchanged.get(label, 0):>9}")
+    lines.append(f"{'total':<26} {_sum(t.nodes_created):>8} {_sum(t.nodes_updated):>8} {_sum(t.nodes_unchanged):>9}")
+    types = sorted(set(t.rels_created) | set(t.rels_removed) | set(t.rels_unmatched))
+    lines += ["", f"{'relationships':<26} {'created':>8} {'removed':>8} {'unmatched':>9}"]
+    for rel in types:
+        lines.append(f"{rel:<26} {t.rels_created.get(rel, 0):>8} {t.rels_removed.get(rel, 0):>8} "
+                     f"{t.rels_unmatched.get(rel, 0):>9}")
+    lines.append(f"{'total':<26} {_sum(t.rels_created):>8} {_sum(t.rels_removed):>8} {_sum(t.rels_unmatched):>9}")
+    if report.rejected:
+        lines += ["", f"rejected rows ({len(report.rejected)}):"] + [f"  {e}" for e in report.rejected]
+    return "\n".join(lines)
+
+
+def _sum(counter: dict[str, Any]) -> int:
+    return sum(int(v) for v in counter.values())
