@@ -179,6 +179,7 @@ class BoCountry(NodeModel):
 
     LABEL: ClassVar[str] = "BoCountry"
     name: str
+    notion_id: str = Field(description="Open Ownership's tracker id, which the registers file refers to.")
     iso2: str | None = None
     committed: bool | None = None
     involvement: str | None = Field(default=None, description="Open Ownership involvement: Current/Historic/None.")
@@ -206,7 +207,7 @@ class BoRegister(NodeModel):
     scope: list[str] = Field(default_factory=list, description="'National', 'Sectoral: Extractives', ...")
     url: str | None = None
     oo_register_url: str | None = None
-    country_id: str
+    country_notion_id: str = Field(description="Open Ownership's id of the country (BoCountry.notion_id).")
 
 
 NODE_MODELS: tuple[type[NodeModel], ...] = (
