@@ -8,6 +8,7 @@ organisations are matched by id, name or known spelling, and created when new.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ import yaml
 from graph.backend import Graph
 from graph.errors import LoadError
 from graph.model import FOCUSES_ON, Coalition, Member, Organization, ParticipatesIn, PolicyArea
+from graph.taxonomy import AREA_BY_ID, area_slug
 from loaders._source import Batch, RowError, SourceRow, ValidationFailed, read_text
 from loaders._write import LoadStats, Provenance, Rel, prune_rels, write_nodes, write_rels
 from loaders.member_names import canonical_member_name, member_slug, slugify
@@ -188,6 +190,10 @@ def _validate_focus(batch: CoalitionBatch, row: SourceRow, error: Any) -> None:
         error(row, "an empty focus policy area", "focus_policy_areas")
     elif area in batch.focus:
         error(row, f"focus policy area {area!r} is listed twice", "focus_policy_areas")
+    elif area not in AREA_BY_ID and area_slug(area) not in AREA_BY_ID:
+        close = difflib.get_close_matches(area_slug(area), list(AREA_BY_ID), n=3, cutoff=0.8)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see graph/taxonomy.py)"
+        error(row, f"unknown policy area {area!r}: not an id or name of today's taxonomy{hint}", "focus_policy_areas")
     else:
         batch.focus.append(area)
 
@@ -289,7 +295,8 @@ async def load(graph: Graph, batch: CoalitionBatch, loaded_at: str) -> LoadStats
     stats.merge(await write_rels(graph, Coalition.LABEL, FOCUSES_ON, PolicyArea.LABEL,
                                  [Rel(coalition.id, a) for a in focus_ids]))
     removed = await graph.write(PRUNE_PARTICIPANTS, {
-        "coalition": coalition.id, "members": [r.start for r in member_rels], "organizations": [r.start for r in org_rels],
+        "coalition": coalition.id, "members": [r.start for r in member_rels],
+        "organizations": [r.start for r in org_rels],
     })
     if removed.relationships_deleted:
         stats.rels_removed[ParticipatesIn.TYPE] = removed.relationships_deleted

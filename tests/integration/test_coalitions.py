@@ -8,7 +8,16 @@ import pytest
 
 from graph.backend import Graph
 from graph.model import (
-    ADDRESSES, HAS_ACTION_PLAN, INCLUDES, ActionPlan, Commitment, Leads, Member, Organization, PolicyArea, Supports,
+    ADDRESSES,
+    HAS_ACTION_PLAN,
+    INCLUDES,
+    ActionPlan,
+    Commitment,
+    Leads,
+    Member,
+    Organization,
+    PolicyArea,
+    Supports,
 )
 from loaders._source import Batch, ValidationFailed, write_batch
 from loaders._write import Provenance, Rel

@@ -88,3 +88,11 @@ def test_recognised_by_content_not_by_name(tmp_path: Path) -> None:
     assert not recognise_file(other)
     assert coalitions.recognise(["coalition:"])
     assert not coalitions.recognise(["notion_id", "name"])
+
+
+def test_focus_areas_are_checked_against_the_taxonomy(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("coalition:\n  id: c\n  name: C\n  focus_policy_areas: [Beneficial Ownership, open-contract]\n")
+    errors = [str(e) for e in validate(extract(path), path.name).errors]
+    assert errors == ["c.yaml, row 2, column 'focus_policy_areas': unknown policy area 'open-contract': not an id or "
+                      "name of today's taxonomy (did you mean open-contracting?)"]
