@@ -30,6 +30,22 @@ class Settings(BaseSettings):
     introspection: bool | None = Field(
         default=None, description="Allow introspection; default: on in development, off in production."
     )
+    # GraphQL API protection and HTTP behaviour (api/limits.py, api/http.py, api/persisted.py)
+    max_depth: int = Field(default=10, ge=1, description="Deepest field nesting a query may have.")
+    max_aliases: int = Field(default=30, ge=0, description="Most aliases in one document.")
+    max_tokens: int = Field(default=5_000, ge=10, description="Most lexical tokens the parser reads.")
+    max_query_bytes: int = Field(default=20_000, ge=100, description="Largest query text in UTF-8 bytes.")
+    max_request_bytes: int = Field(default=262_144, ge=1_000, description="Largest HTTP request body.")
+    max_variable_string_bytes: int = Field(default=10_000, ge=10, description="Largest string in variables.")
+    max_cost: int = Field(default=10_000, ge=1, description="Query cost limit (page sizes multiply nested costs).")
+    max_page_size: int = Field(default=100, ge=1, description="Largest first/last argument (as in the schema).")
+    field_suggestions: bool | None = Field(
+        default=None, description="'Did you mean …' hints in errors; default: on in development, off in production."
+    )
+    graphiql: bool | None = Field(default=None, description="Serve GraphiQL; default: on in development only.")
+    persisted_only: bool = Field(default=False, description="Only run persisted queries (an allow-list).")
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; empty = CORS off.")
+    cache_max_age: int = Field(default=300, ge=0, description="Cache-Control max-age of successful GET responses.")
 
     @property
     def embedded_path(self) -> Path:

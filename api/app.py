@@ -1,0 +1,166 @@
+"""The FastAPI app: one graph per process, GraphQL over HTTP at /graphql, persisted queries, /healthz."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from strawberry import Schema
+from strawberry.http.ides import get_graphql_ide_html
+
+from api.http import GraphQLHandler, HttpError, error_body, negotiate, params_from_get, params_from_post, wants_html
+from api.persisted import PersistedQueries, PersistedQueryError
+from graph.backend import Graph, open_graph
+from graph.config import Settings, get_settings
+
+logger = logging.getLogger(__name__)
+
+EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+
+
+def load_examples(folder: Path = EXAMPLES_DIR) -> list[dict[str, str]]:
+    """The example queries (one GraphiQL tab each), from ``api/examples/*.graphql`` in name order."""
+    return [{"query": path.read_text(encoding="utf-8")} for path in sorted(folder.glob("*.graphql"))]
+
+
+def graphiql_page(examples: list[dict[str, str]]) -> str:
+    """Strawberry's GraphiQL page with the example queries preloaded as tabs (its assets come from a CDN)."""
+    html = get_graphql_ide_html("graphiql")
+    tabs = json.dumps(examples).replace("</", "<\\/")
+    patched = (
+        html.replace("const fetcher = GraphiQL.createFetcher(", f"const OGP_EXAMPLES = {tabs};\n      "
+                     "const fetcher = GraphiQL.createFetcher(", 1)
+        .replace("parameters.q || EXAMPLE_QUERY", "parameters.q || (OGP_EXAMPLES[0] || {}).query || EXAMPLE_QUERY", 1)
+        .replace("fetcher: fetcher,", "fetcher: fetcher,\n          defaultTabs: OGP_EXAMPLES,", 1)
+        .replace("<title>Strawberry GraphiQL</title>", "<title>OGP reforms graph: GraphiQL</title>", 1)
+    )
+    if "defaultTabs: OGP_EXAMPLES" not in patched:
+        logger.warning("strawberry's GraphiQL page changed: serving it without the example tabs")
+    return patched
+
+
+def _default_context(settings: Settings) -> Callable[[Request], Any]:
+    from api.context import Context
+
+    def context(request: Request) -> Any:
+        return Context(graph=request.app.state.graph, settings=settings)
+
+    return context
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    schema: Schema | None = None,
+    graph: Graph | None = None,
+    context_factory: Callable[[Request], Any] | None = None,
+) -> FastAPI:
+    """Build the app. Tests may pass a schema, an already-open graph (then the app does not close it) or a context."""
+    settings = settings or get_settings()
+    if schema is None:
+        from api.schema import schema as default_schema
+
+        schema = default_schema
+    persisted = PersistedQueries.load()
+    handler = GraphQLHandler(schema, settings, persisted, context_factory or _default_context(settings))
+    graphiql_on = settings.environment != "production" if settings.graphiql is None else settings.graphiql
+    page = graphiql_page(load_examples()) if graphiql_on else None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if graph is not None:
+            yield
+            return
+        app.state.graph = await open_graph(settings)
+        logger.info("graph open (%s); serving GraphQL at /graphql", app.state.graph.kind)
+        try:
+            yield
+        finally:
+            await app.state.graph.close()
+            logger.info("graph closed")
+
+    app = FastAPI(title="OGP reforms knowledge graph", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  openapi_url=None)
+    app.state.graph = graph
+    app.state.settings = settings
+    app.state.persisted = persisted
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Content-Type", "Accept", "X-Request-ID"], expose_headers=["X-Request-ID"])
+
+    @app.middleware("http")
+    async def request_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        given = request.headers.get("x-request-id", "")
+        request.state.request_id = given if REQUEST_ID.match(given) else uuid.uuid4().hex
+        response = await call_next(request)
+        response.headers["X-Request-ID"] = request.state.request_id
+        return response
+
+    @app.exception_handler(HttpError)
+    async def http_error(request: Request, exc: HttpError) -> Response:
+        media = negotiate(request.headers.get("accept")) or "application/json"
+        return JSONResponse(error_body(exc.message), status_code=exc.status, headers=exc.headers,
+                            media_type=f"{media}; charset=utf-8")
+
+    def media_for(request: Request) -> str:
+        media = negotiate(request.headers.get("accept"))
+        if media is None:
+            raise HttpError(406, "Nothing in the Accept header can be served: accept "
+                                 "application/graphql-response+json or application/json.")
+        return media
+
+    @app.get("/graphql", response_model=None)
+    async def graphql_get(request: Request) -> Response:
+        if page is not None and "query" not in request.query_params and wants_html(request.headers.get("accept")):
+            return HTMLResponse(page)
+        media = media_for(request)
+        return await handler.handle(request, params_from_get(request.query_params), "GET", media)
+
+    @app.post("/graphql", response_model=None)
+    async def graphql_post(request: Request) -> Response:
+        media = media_for(request)
+        params = await params_from_post(request, settings.max_request_bytes)
+        return await handler.handle(request, params, "POST", media)
+
+    @app.get("/graphql/persisted", response_model=None)
+    @app.get("/graphql/persisted/{name}", response_model=None)
+    async def graphql_persisted(request: Request, name: str | None = None) -> Response:
+        media = media_for(request)
+        name = name or request.query_params.get("id")
+        if not name:
+            raise HttpError(400, "Name the persisted query: /graphql/persisted/<name> or ?id=<name>.")
+        try:
+            query = persisted.by_name(name)
+        except PersistedQueryError as exc:
+            raise HttpError(404, exc.message) from exc
+        return await handler.handle(request, params_from_get(request.query_params, query=query), "GET", media)
+
+    @app.get("/healthz")
+    async def healthz(request: Request) -> JSONResponse:
+        try:
+            await request.app.state.graph.read("RETURN 1 AS ok")
+        except Exception as exc:  # any failure means "not healthy"; the reason is logged
+            logger.warning("health check failed: %s", exc)
+            return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, status_code=503)
+        return JSONResponse({"status": "ok", "backend": request.app.state.graph.kind})
+
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    # `app` is built on first access (`uvicorn api.app:app`), so importing create_app has no side effects.
+    if name == "app":
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        globals()["app"] = create_app()
+        return globals()["app"]
+    raise AttributeError(name)

@@ -1,0 +1,258 @@
+"""GraphQL over HTTP (the graphql-over-http spec): request parsing, media types, status codes, error masking."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+from graphql import GraphQLError, OperationType, get_operation_ast, specified_rules, validate
+from graphql.execution.values import get_variable_values
+from strawberry import Schema
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
+from strawberry.types.graphql import OperationType as StrawberryOperation
+
+from api.limits import LimitExceeded, Limits, check_query_size, check_variables, parse_query, validation_rules
+from api.persisted import PersistedQueries
+from graph.config import Settings
+from graph.errors import QueryTimeoutError
+
+logger = logging.getLogger(__name__)
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+SAFE_ERRORS = (GraphQLError, QueryTimeoutError)  # their messages are written for clients
+
+ContextFactory = Callable[[Request], Any]
+
+
+class HttpError(Exception):
+    """A request refused at the HTTP level (bad JSON, wrong method or media type, too large)."""
+
+    def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = dict(headers or {})
+
+
+@dataclass(frozen=True)
+class GraphQLParams:
+    """The four GraphQL-over-HTTP request parameters, type-checked."""
+
+    query: str | None
+    variables: dict[str, Any] | None
+    operation_name: str | None
+    extensions: dict[str, Any] | None
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The response media type for an Accept header (JSON when absent), or None when nothing fits (406)."""
+    if not accept or not accept.strip():
+        return JSON
+    best: tuple[float, int, str] | None = None
+    for position, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        media = media.lower()
+        chosen = {GRAPHQL_RESPONSE: GRAPHQL_RESPONSE, JSON: JSON, "application/*": JSON, "*/*": JSON}.get(media)
+        if chosen is None or quality <= 0:
+            continue
+        if best is None or (quality, -position) > (best[0], -best[1]):
+            best = (quality, position, chosen)
+    return best[2] if best else None
+
+
+def wants_html(accept: str | None) -> bool:
+    """Whether a browser is asking for a page (text/html before any JSON type)."""
+    if not accept:
+        return False
+    types = [part.split(";")[0].strip().lower() for part in accept.split(",")]
+    html = types.index("text/html") if "text/html" in types else None
+    jsons = [i for i, t in enumerate(types) if t in (JSON, GRAPHQL_RESPONSE)]
+    return html is not None and (not jsons or html < min(jsons))
+
+
+def check_params(data: Any) -> GraphQLParams:
+    """Type-check a decoded request body or query string; wrong types are a 400."""
+    if not isinstance(data, dict):
+        raise HttpError(400, "The request body must be a JSON object with a `query` string.")
+    query, variables = data.get("query"), data.get("variables")
+    operation_name, extensions = data.get("operationName"), data.get("extensions")
+    if query is not None and not isinstance(query, str):
+        raise HttpError(400, "`query` must be a string holding a GraphQL document.")
+    if variables is not None and not isinstance(variables, dict):
+        raise HttpError(400, "`variables` must be a JSON object (a map of variable names to values).")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise HttpError(400, "`operationName` must be a string.")
+    if extensions is not None and not isinstance(extensions, dict):
+        raise HttpError(400, "`extensions` must be a JSON object.")
+    if query is None and not (extensions or {}).get("persistedQuery"):
+        raise HttpError(400, "The request has no `query` (nor extensions.persistedQuery).")
+    return GraphQLParams(query, variables, operation_name, extensions)
+
+
+def _json_param(raw: str | None, name: str) -> Any:
+    if raw is None or raw == "":
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise HttpError(400, f"The `{name}` URL parameter is not valid JSON: {exc}") from exc
+
+
+def params_from_get(query_params: Mapping[str, str], query: str | None = None) -> GraphQLParams:
+    """Read GET parameters (variables and extensions are URL-encoded JSON)."""
+    return check_params(
+        {
+            "query": query if query is not None else query_params.get("query"),
+            "variables": _json_param(query_params.get("variables"), "variables"),
+            "operationName": query_params.get("operationName") or None,
+            "extensions": _json_param(query_params.get("extensions"), "extensions"),
+        }
+    )
+
+
+async def params_from_post(request: Request, max_bytes: int) -> GraphQLParams:
+    """Read a POST body: application/json in UTF-8, at most ``max_bytes``."""
+    content_type = request.headers.get("content-type")
+    if not content_type:
+        raise HttpError(415, "POST needs a Content-Type header: send application/json.")
+    media, *params = (p.strip().lower() for p in content_type.split(";"))
+    charset = next((p.partition("=")[2].strip('"') for p in params if p.startswith("charset=")), "utf-8")
+    if media != JSON or charset not in ("utf-8", "utf8"):
+        raise HttpError(415, f"Unsupported Content-Type {content_type!r}: send application/json (UTF-8).")
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise HttpError(413, f"The request body is {declared} bytes; the limit is {max_bytes} bytes.")
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > max_bytes:
+            raise HttpError(413, f"The request body is over the limit of {max_bytes} bytes.")
+    if not body:
+        raise HttpError(400, "The request body is empty: send a JSON object with a `query` string.")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise HttpError(400, f"The request body is not valid JSON: {exc}") from exc
+    return check_params(data)
+
+
+def error_body(message: str, code: str | None = None) -> dict[str, Any]:
+    """A GraphQL-shaped error body for an HTTP-level error."""
+    error: dict[str, Any] = {"message": message}
+    if code:
+        error["extensions"] = {"code": code}
+    return {"errors": [error]}
+
+
+class GraphQLHandler:
+    """Runs one GraphQL-over-HTTP request: persisted lookup, limits, validation, execution, response."""
+
+    def __init__(
+        self, schema: Schema, settings: Settings, persisted: PersistedQueries, context_factory: ContextFactory
+    ) -> None:
+        self.schema = schema
+        self.settings = settings
+        self.limits = Limits.from_settings(settings)
+        self.persisted = persisted
+        self.context_factory = context_factory
+        self.production = settings.environment == "production"
+
+    def _respond(self, payload: dict[str, Any], media: str, status: int = 200, cache: bool = False) -> Response:
+        headers = {"Vary": "Accept"}
+        headers["Cache-Control"] = f"public, max-age={self.settings.cache_max_age}" if cache else "no-store"
+        return JSONResponse(payload, status_code=status, media_type=f"{media}; charset=utf-8", headers=headers)
+
+    def _request_error(self, errors: list[GraphQLError], media: str) -> Response:
+        """Errors before execution: 400 with application/graphql-response+json, 200 with legacy JSON."""
+        status = 400 if media == GRAPHQL_RESPONSE else 200
+        return self._respond({"errors": [e.formatted for e in errors]}, media, status)
+
+    def _check_text(self, params: GraphQLParams) -> str:
+        query = self.persisted.resolve(params.query, params.extensions, allow_register=not self.settings.persisted_only)
+        if query is None:
+            raise HttpError(400, "The request has no `query`.")
+        if self.settings.persisted_only and not self.persisted.is_allowed(query):
+            raise LimitExceeded(
+                "This server only runs persisted queries: call /graphql/persisted/<name> or send a known "
+                "extensions.persistedQuery.sha256Hash.",
+                "PERSISTED_QUERY_REQUIRED",
+            )
+        check_query_size(query, self.limits)
+        check_variables(params.variables, self.limits)
+        return query
+
+    async def handle(self, request: Request, params: GraphQLParams, method: str, media: str) -> Response:
+        """Check everything that can be checked without the database, then execute."""
+        try:
+            query = self._check_text(params)
+            document = parse_query(query, self.limits)
+        except GraphQLError as exc:  # persisted-query, limit and syntax errors
+            return self._request_error([exc], media)
+        operation = get_operation_ast(document, params.operation_name)
+        if operation is None:
+            named = f"operation {params.operation_name!r}" if params.operation_name else "a single operation"
+            missing = GraphQLError(f"The document has no {named}: name the operation to run in `operationName`.")
+            return self._request_error([missing], media)
+        if method == "GET" and operation.operation != OperationType.QUERY:
+            raise HttpError(405, f"A {operation.operation.value} cannot be sent with GET: use POST.", {"Allow": "POST"})
+        variables = params.variables or {}
+        rules = [
+            *specified_rules,
+            MaybeNullValidationRule,
+            OneOfInputValidationRule,
+            *validation_rules(self.limits, variables, params.operation_name),
+        ]
+        hide = not self.limits.suggestions
+        errors = validate(self.schema._schema, document, rules, max_errors=20, hide_suggestions=hide)
+        if errors:
+            return self._request_error(errors, media)
+        coerced = get_variable_values(
+            self.schema._schema, operation.variable_definitions or (), variables, hide_suggestions=hide
+        )
+        if isinstance(coerced, list):
+            return self._request_error(coerced, media)
+        allowed = {StrawberryOperation.QUERY}
+        if method == "POST":
+            allowed.add(StrawberryOperation.MUTATION)
+        result = await self.schema.execute(
+            query,
+            variable_values=variables,
+            context_value=self.context_factory(request),
+            operation_name=params.operation_name,
+            allowed_operation_types=allowed,
+            operation_extensions=params.extensions,
+        )
+        payload: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            payload["errors"] = [self._public_error(e, request) for e in result.errors]
+        return self._respond(payload, media, cache=method == "GET" and not result.errors)
+
+    def _public_error(self, error: GraphQLError, request: Request) -> dict[str, Any]:
+        """The error as clients see it: in production, unexpected failures become a message with a request id."""
+        request_id = getattr(request.state, "request_id", "")
+        original = error.original_error
+        if original is None or isinstance(original, SAFE_ERRORS):
+            return dict(error.formatted)
+        logger.error("request %s: %s at %s", request_id, error.message, error.path, exc_info=original)
+        if not self.production:
+            return dict(error.formatted)
+        return {
+            "message": f"Internal server error (request id {request_id}).",
+            "path": error.path,
+            "extensions": {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+        }
