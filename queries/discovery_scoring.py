@@ -1,0 +1,216 @@
+"""Similarity scoring of commitments: multilingual TF-IDF text, weighted policy areas, organisations, outcome.
+
+Pure computation (no database): ``loaders/similarity.py`` uses it to derive ``SIMILAR_TO`` edges at
+load time and ``queries/discovery.py`` to answer ``similarToText`` from an in-memory index.
+A score is ``sum(WEIGHTS[c] * value[c])`` over the components, so explanations add up to it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.preprocessing import normalize
+from unidecode import unidecode
+
+# Component weights (they sum to 1, so a score is in [0, 1]); change them and re-run `ogp load`.
+WEIGHTS: dict[str, float] = {
+    "text": 0.55,
+    "policy_areas": 0.30,
+    "organizations": 0.05,
+    "coalition": 0.04,
+    "outcome": 0.06,
+}
+PARENT_AREA_FACTOR = 0.25  # a broad parent area (e.g. Anti-Corruption and Integrity) weighs a quarter
+CHAR_SHARE = 0.6  # share of the character n-gram space in the combined text vector
+TITLE_SHARE = 0.5  # share of the titles (title + short title) in a commitment's text vector; the rest is its body
+
+# Spanish, French, Portuguese function words (accent-folded), so that they do not make texts "similar".
+_OTHER_STOP_WORDS = frozenset(
+    " ".join((
+        "de la el los las del y en para por con un una que se su sus al lo como mas o a e",
+        "le les des du et pour par avec une dans sur au aux ce qui est sont leur leurs",
+        "da do das dos em no na nos nas um uma com ao pelo pela os as ou",
+    )).split(" ")
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _OTHER_STOP_WORDS
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (``Participación`` → ``participacion``) so languages share n-grams."""
+    return unidecode(text).lower()
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What similarity needs to know about one commitment."""
+
+    id: str
+    member_id: str
+    title: str
+    text: str = ""
+    year: int | None = None
+    areas: frozenset[str] = frozenset()
+    organizations: frozenset[str] = frozenset()
+    coalitions: frozenset[str] = frozenset()
+    outcome: float = 0.0
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Component values of one (query, match) pair, and the score they add up to."""
+
+    values: dict[str, float]
+    shared_policy_areas: tuple[str, ...] = ()
+    shared_organizations: tuple[str, ...] = ()
+
+    @property
+    def score(self) -> float:
+        """``sum(weight × value)`` over the components."""
+        return sum(WEIGHTS[c] * v for c, v in self.values.items())
+
+
+def area_weights(docs: Sequence[Doc], parents: set[str]) -> dict[str, float]:
+    """IDF-like weight per policy area: rare (specific) areas weigh more; parent areas are downweighted."""
+    df = Counter(a for d in docs for a in d.areas)
+    n = len(docs)
+    return {
+        a: (math.log((1 + n) / (1 + c)) + 1.0) * (PARENT_AREA_FACTOR if a in parents else 1.0)
+        for a, c in df.items()
+    }
+
+
+class Corpus:
+    """All commitments as vectors: text (TF-IDF), areas (weighted), organisations, coalitions."""
+
+    def __init__(self, docs: Sequence[Doc], parents: set[str]) -> None:
+        self.docs = list(docs)
+        self.index = {d.id: i for i, d in enumerate(self.docs)}
+        self.parents = set(parents)
+        self.area_weight = area_weights(self.docs, self.parents)
+        titles, bodies = [d.title or "" for d in self.docs], [d.text or d.title or "" for d in self.docs]
+        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), preprocessor=fold, sublinear_tf=True,
+                                    min_df=1, max_df=0.8, dtype=np.float32)
+        self.word = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), preprocessor=fold, sublinear_tf=True,
+                                    stop_words=sorted(STOP_WORDS), token_pattern=r"(?u)\b\w\w+\b", dtype=np.float32)
+        self.char.fit(titles + bodies)
+        self.word.fit(titles + bodies)
+        title_vec, body_vec = self.vectorize(titles), self.vectorize(bodies)
+        self.text = normalize(title_vec * math.sqrt(TITLE_SHARE) + body_vec * math.sqrt(1 - TITLE_SHARE)).tocsr()
+        self.areas = self._binary([d.areas for d in self.docs], self.area_weight)
+        orgs = sorted({o for d in self.docs for o in d.organizations})
+        self.organizations = self._binary([d.organizations for d in self.docs], dict.fromkeys(orgs, 1.0))
+        coals = sorted({c for d in self.docs for c in d.coalitions})
+        self.coalitions = self._binary([d.coalitions for d in self.docs], dict.fromkeys(coals, 1.0), norm=False)
+        self.outcome = np.array([d.outcome for d in self.docs], dtype=np.float64)
+
+    def _combine(self, char: sp.spmatrix, word: sp.spmatrix) -> sp.csr_matrix:
+        char = normalize(char) * math.sqrt(CHAR_SHARE)
+        word = normalize(word) * math.sqrt(1 - CHAR_SHARE)
+        return normalize(sp.hstack([char, word]).tocsr())
+
+    def vectorize(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """The combined TF-IDF vectors of texts (e.g. a pasted draft), unit length."""
+        return self._combine(self.char.transform(texts), self.word.transform(texts))
+
+    def _binary(self, sets: Sequence[frozenset[str]], weight: dict[str, float], norm: bool = True) -> sp.csr_matrix:
+        keys = {k: i for i, k in enumerate(sorted(weight))}
+        rows, cols, vals = [], [], []
+        for r, items in enumerate(sets):
+            for item in items:
+                if item in keys:
+                    rows.append(r)
+                    cols.append(keys[item])
+                    vals.append(weight[item])
+        m = sp.csr_matrix((vals, (rows, cols)), shape=(len(sets), max(len(keys), 1)), dtype=np.float64)
+        return normalize(m) if norm else m
+
+    def block_scores(self, start: int, stop: int) -> dict[str, np.ndarray]:
+        """Dense component-value matrices for query rows ``start:stop`` against every commitment."""
+        text = (self.text[start:stop] @ self.text.T).toarray()
+        areas = (self.areas[start:stop] @ self.areas.T).toarray()
+        orgs = (self.organizations[start:stop] @ self.organizations.T).toarray()
+        coal = ((self.coalitions[start:stop] @ self.coalitions.T).toarray() > 0).astype(np.float64)
+        outcome = np.broadcast_to(self.outcome, text.shape)
+        return {"text": np.clip(text, 0.0, 1.0), "policy_areas": np.clip(areas, 0.0, 1.0),
+                "organizations": np.clip(orgs, 0.0, 1.0), "coalition": coal, "outcome": outcome}
+
+    def pair(self, query: Doc, match: Doc, values: dict[str, float]) -> Pair:
+        """Explain one pair: the component values plus the shared areas (heaviest first) and organisations."""
+        shared_areas = sorted(query.areas & match.areas, key=lambda a: (-self.area_weight.get(a, 0.0), a))
+        return Pair({c: float(values.get(c, 0.0)) for c in WEIGHTS}, tuple(shared_areas),
+                    tuple(sorted(query.organizations & match.organizations)))
+
+
+def total(values: dict[str, np.ndarray]) -> np.ndarray:
+    """Weighted sum of component matrices: the score matrix."""
+    out = np.zeros_like(values["text"])
+    for c, w in WEIGHTS.items():
+        out = out + w * values[c]
+    return out
+
+
+def top_similar(corpus: Corpus, k: int, same_member_k: int, block: int = 512) -> Iterator[tuple[int, int, Pair]]:
+    """For each commitment, its ``k`` best matches in other members and ``same_member_k`` in its own."""
+    members = np.array([d.member_id for d in corpus.docs])
+    n = len(corpus.docs)
+    for start in range(0, n, block):
+        stop = min(n, start + block)
+        values = corpus.block_scores(start, stop)
+        scores = total(values)
+        for r in range(stop - start):
+            i = start + r
+            same = members == members[i]
+            for mask, kk in ((~same, k), (same, same_member_k)):
+                row = np.where(mask, scores[r], -np.inf)
+                row[i] = -np.inf
+                candidates = int(np.isfinite(row).sum())
+                if kk <= 0 or candidates == 0:
+                    continue
+                best = np.argpartition(-row, min(kk, candidates) - 1)[: min(kk, candidates)]
+                for j in best[np.argsort(-row[best], kind="stable")]:
+                    vals = {c: float(values[c][r, j]) for c in WEIGHTS}
+                    yield i, int(j), corpus.pair(corpus.docs[i], corpus.docs[j], vals)
+
+
+def continuations(corpus: Corpus, min_text: float = 0.3) -> Iterator[tuple[str, str]]:
+    """(later, earlier) pairs: the same reform in a member's later action plan (similar text, shared area)."""
+    by_member: dict[str, list[int]] = {}
+    for i, d in enumerate(corpus.docs):
+        if d.year is not None:
+            by_member.setdefault(d.member_id, []).append(i)
+    for idx in by_member.values():
+        if len(idx) < 2:
+            continue
+        text = (corpus.text[idx] @ corpus.text[idx].T).toarray()
+        for a, i in enumerate(idx):
+            later = corpus.docs[i]
+            best, best_sim = None, min_text
+            for b, j in enumerate(idx):
+                earlier = corpus.docs[j]
+                if earlier.year is None or later.year is None or earlier.year >= later.year:
+                    continue
+                if later.areas and earlier.areas and not (later.areas & earlier.areas):
+                    continue
+                if text[a, b] > best_sim or (best is not None and text[a, b] == best_sim and earlier.year > best[1]):
+                    best, best_sim = (earlier.id, earlier.year), float(text[a, b])
+            if best is not None:
+                yield later.id, best[0]
+
+
+def text_query_values(corpus: Corpus, text: str) -> dict[str, np.ndarray]:
+    """Component values of a pasted draft against every commitment (1 × N): text and the match's outcome.
+
+    A draft has no policy areas, organisations or coalition yet, so those components are zero.
+    """
+    sims = np.clip((corpus.vectorize([text]) @ corpus.text.T).toarray(), 0.0, 1.0)
+    zeros = np.zeros_like(sims)
+    return {"text": sims, "policy_areas": zeros, "organizations": zeros, "coalition": zeros,
+            "outcome": corpus.outcome[np.newaxis, :]}
