@@ -1,0 +1,63 @@
+"""Lead and supporting institutions of commitments -> Organization nodes and LEADS/SUPPORTS links.
+
+Cells are collected while validating and resolved at load time, against the organisations already in
+the graph (``known_organizations``), so that every file resolves spellings the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.backend import Graph
+from graph.model import Commitment, Leads, Organization, Supports
+from loaders._source import Batch
+from loaders._write import Provenance, Rel
+from loaders.organizations import OrganizationResolver, known_organizations
+
+
+@dataclass(frozen=True)
+class _Cells:
+    commitment_id: str
+    lead: str | None
+    support: str | None
+    member_id: str
+    member_code: str
+
+
+@dataclass
+class OrgLinks:
+    """Institution cells of one batch, waiting to be resolved."""
+
+    cells: list[_Cells] = field(default_factory=list)
+
+    def add(self, commitment_id: str, lead: str | None, support: str | None, *, member_id: str,
+            member_code: str) -> None:
+        """Remember one commitment's institution cells."""
+        if lead or support:
+            self.cells.append(_Cells(commitment_id, lead, support, member_id, member_code))
+
+    def resolve(self, known: list[Organization], rename: dict[str, str] | None = None
+                ) -> tuple[list[Organization], list[Rel], list[Rel]]:
+        """Organisations and LEADS / SUPPORTS links (``rename`` maps commitment ids rewritten at load)."""
+        resolver = OrganizationResolver(known=known)
+        leads: dict[tuple[str, str], Rel] = {}
+        supports: dict[tuple[str, str], Rel] = {}
+        for c in self.cells:
+            cid = (rename or {}).get(c.commitment_id, c.commitment_id)
+            for m in resolver.mentions(c.lead, member_id=c.member_id, member_code=c.member_code, role="lead"):
+                leads.setdefault((m.organization.id, cid), Rel(m.organization.id, cid, Leads(as_written=m.as_written)))
+            for m in resolver.mentions(c.support, member_id=c.member_id, member_code=c.member_code, role="support"):
+                if (m.organization.id, cid) not in leads:  # named as lead and supporter: the lead role wins
+                    supports.setdefault((m.organization.id, cid),
+                                        Rel(m.organization.id, cid, Supports(as_written=m.as_written)))
+        return resolver.organizations(), list(leads.values()), list(supports.values())
+
+
+async def add_organizations(graph: Graph, batch: Batch, links: OrgLinks, rename: dict[str, str] | None = None
+                            ) -> tuple[list[Rel], list[Rel]]:
+    """Resolve ``links`` against the graph's organisations and queue the nodes and links on ``batch``."""
+    orgs, leads, supports = links.resolve(await known_organizations(graph), rename)
+    batch.add_nodes(orgs, [Provenance(batch.source_file)] * len(orgs), list_union=("aliases",))
+    batch.add_rels(Organization.LABEL, Leads.TYPE, Commitment.LABEL, leads)
+    batch.add_rels(Organization.LABEL, Supports.TYPE, Commitment.LABEL, supports)
+    return leads, supports
