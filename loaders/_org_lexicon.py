@@ -27,8 +27,9 @@ MULTILATERAL_NAMES: tuple[str, ...] = (
     "parliamentary assembly of the council of europe", "pace", "osce", "odihr", "usaid", "giz", "gtz", "dfid", "fcdo",
     "sida", "jica", "afd", "koica", "inter american development bank", "idb", "bid", "asian development bank", "adb",
     "african development bank", "afdb", "open government partnership", "ogp", "ogp support unit", "eurosocial",
-    "parlamericas", "inter parliamentary union", "ipu", "african union", "nepad", "aprm", "organization of american states",
-    "oas", "oea", "world health organization", "who", "ilo", "fao", "millennium challenge corporation", "eiti",
+    "parlamericas", "inter parliamentary union", "ipu", "african union", "nepad", "aprm", "oas",
+    "organization of american states", "oea", "world health organization", "ilo", "fao", "eiti",
+    "millennium challenge corporation",
     "extractive industries transparency initiative", "commonwealth", "world food programme", "wfp", "unfpa",
     "interamerican development bank", "banco mundial", "union europea", "union europeenne", "cepal", "eclac",
 )
@@ -37,33 +38,57 @@ MULTILATERAL_NAMES: tuple[str, ...] = (
 PARLIAMENT_WORDS: tuple[str, ...] = (
     "parliament", "parliamentary", "parlamento", "parlement", "parlamentaria", "parlamentario", "congress", "congreso",
     "senate", "senado", "senat", "house of representatives", "house of the nation", "chamber of deputies",
-    "camara de diputados", "camara de diputadas", "camara de representantes", "camara dos deputados", "camara municipal",
+    "camara de diputados", "camara de diputadas", "camara de representantes", "camara dos deputados",
+    "camara municipal",
     "municipal chamber", "chamber of representatives", "national assembly", "legislative assembly", "asamblea",
     "assemblee", "assembleia", "county assembly", "county assemblies", "knesset", "riigikogu", "sabor", "saeima",
     "seimas", "jogorku kenesh", "verkhovna rada", "sejm", "storting", "folketing", "bundestag", "legislature",
     "legislatura", "dpr", "dpr ri", "majlis", "national legislature", "house of commons", "house of lords",
-    "legislative", "legislativo", "legislativa", "states general", "poder legislativo", "concejo", "city council",
+    "states general", "poder legislativo", "concejo", "city council",
     "diputados", "deputies", "assembly",
 )
 
 # Government head words (normalised).
 GOVERNMENT_HEADS: frozenset[str] = frozenset({
-    "ministry", "ministries", "minister", "ministerio", "ministere", "ministerio", "ministerie", "ministarstvo",
-    "department", "departamento", "departement", "agency", "agencia", "agence", "agencija", "office", "oficina", "bureau",
+    "ministry", "ministries", "minister", "ministerio", "ministere", "ministerie", "ministarstvo",
+    "department", "departamento", "departement", "agency", "agencia", "agence", "agencija", "office", "oficina",
+    "bureau",
     "commission", "comision", "commissione", "comissao", "commissioner", "council", "consejo", "conseil", "conselho",
     "authority", "autoridad", "autorite", "secretariat", "secretaria", "secretariado", "secretary", "directorate",
-    "direccion", "direction", "directorio", "service", "servicio", "court", "courts", "tribunal", "corte", "juzgado",
+    "direccion", "direction", "service", "servicio", "court", "courts", "tribunal", "corte", "juzgado",
     "juzgados", "prosecutor", "fiscalia", "procuraduria", "contraloria", "ombudsman", "defensoria", "chancellery",
-    "cabinet", "presidency", "presidencia", "president", "government", "gobierno", "gouvernement", "governo",
+    "cabinet", "presidency", "presidencia", "government", "gobierno", "gouvernement", "governo",
     "treasury", "municipality", "municipalidad", "municipio", "city", "county", "counties", "inspectorate", "unit",
     "unidad", "administration", "administracion", "auditor", "comptroller", "registry", "register", "registrar",
     "police", "library", "archives", "archive", "division", "board", "center of registers", "prefecture", "province",
     "governor", "governors", "mayor", "alcaldia", "intendencia", "superintendencia", "superintendency", "state",
-    "kepala", "biro", "badan", "kementerian", "head", "committee", "comite", "comisiones", "clerk",
-    "counsel", "speaker", "chair", "bank", "institute of statistics", "statistics", "districts", "district",
-    "subsecretaria", "subsecretaria", "viceministerio", "vice ministry", "coordinacion", "coordination",
+    "kepala", "biro", "badan", "kementerian", "committee", "comite", "comisiones", "bank",
+    "institute of statistics", "statistics", "districts", "district",
+    "subsecretaria", "viceministerio", "vice ministry", "coordinacion", "coordination",
 })
 
+# Office holders: they name a government body when nothing else does ("Secretary General"), but never split a list.
+ROLE_WORDS: frozenset[str] = frozenset({"head", "chair", "speaker", "counsel", "clerk", "president", "deputy"})
+# Adjectives that are not heads: they never make a fragment look like an organisation on their own.
+ADJECTIVES: frozenset[str] = frozenset({"parliamentary", "parlamentaria", "parlamentario"})
+# A name that starts with one of these is a group of organisations ("Organizaciones de Mujeres", "All ministries").
+GROUP_STARTS: frozenset[str] = frozenset({
+    "organizaciones", "organizations", "organisations", "associations", "asociaciones", "ngos", "csos", "ongs",
+    "ministries", "ministerios", "institutions", "instituciones", "universities", "universidades", "entities",
+    "entidades", "commissions", "bureaus", "leaders", "members", "representatives", "districts", "departments", "all",
+    "other", "others", "every", "various", "relevant", "concerned", "interested", "local", "several", "different",
+})
+# Descriptive words: a civil-society or unknown name made only of these (and generic/head words) has no proper
+# name ("Research Center", "Open Government Coalition") and stays inside its member.
+DESCRIPTIVE: frozenset[str] = frozenset({
+    "research", "information", "data", "development", "democratic", "democracy", "open", "sessions", "session",
+    "leaders", "deputy", "house", "factions", "communications", "law", "rights", "human", "justice", "public",
+    "policy", "studies", "governance", "good", "economic", "social", "legal", "training", "education", "anti",
+    "corruption", "integrity", "citizens", "participation", "access", "budget", "fiscal", "affairs", "strategic",
+    "advocacy", "documentation", "legislative", "legislation", "protection", "environment", "health", "freedom",
+    "media", "gender", "equality", "inclusion", "transparency", "accountability", "monitoring", "innovation",
+    "technology", "digital", "science", "sciences", "communication", "archive", "museum", "it", "pr", "general",
+})
 # Civil-society head words (normalised).
 CSO_HEADS: frozenset[str] = frozenset({
     "foundation", "fundacion", "fondation", "fundacao", "stiftung", "stichting", "fondazione", "association",
@@ -74,7 +99,7 @@ CSO_HEADS: frozenset[str] = frozenset({
     "observatory", "observatorio", "movement", "movimiento", "campaign", "platform", "plataforma", "partnership",
     "cooperative", "cooperativa", "watch", "lab", "labs", "initiative", "iniciativa", "forum", "foro", "caucus",
     "collective", "colectivo", "think tank", "citizenship", "ciudadania", "transparency international",
-    "transparencia", "transparente", "accion", "action", "aid", "programme", "program", "project", "group", "grupo",
+    "partners", "accion", "action", "aid", "programme", "program", "project", "group", "grupo",
     "consortium", "consorcio", "civic", "civica", "civico", "advocacy", "cooperation assembly", "co operation assembly",
 })
 
@@ -92,9 +117,10 @@ GENERIC_WORDS: frozenset[str] = frozenset({
     "ciudadanos", "ciudadania", "academia", "academics", "academic", "experts", "expert", "researchers", "research",
     "media", "private", "sector", "universities", "representatives", "groups", "working", "associations",
     "foundations", "networks", "stakeholders", "stakeholder", "partners", "donors", "all", "various", "different",
-    "ministries", "line", "public", "bodies", "institutions", "institution", "agencies", "departments", "entities",
+    "ministries", "line", "public", "bodies", "universidad", "universidades", "publicas", "publicos",
+    "institutions", "institution", "agencies", "departments", "entities",
     "and", "the", "of", "in", "de", "la", "el", "las", "los", "y", "et", "des", "les", "e", "a", "o", "etc", "to",
-    "for", "with", "from", "by", "on", "sociedad", "civile", "organizaciones", "organizacion", "sector", "privado",
+    "for", "with", "from", "by", "on", "sociedad", "civile", "organizaciones", "organizacion", "privado",
     "actors", "actores", "actor", "multilateral", "multilaterals", "multilaterales", "organisms", "international",
     "national", "regional", "municipal", "municipalities", "ministerial", "youth", "women", "womens", "mujeres",
     "juventud", "professionals", "lawmakers", "parliamentarians", "journalists", "companies", "community",
@@ -103,7 +129,7 @@ GENERIC_WORDS: frozenset[str] = frozenset({
     "centers", "centres", "studies", "study", "platforms", "individuals", "people", "persons", "secteur", "prive",
     "societe", "ministerios", "instituciones", "entidades", "dependencias", "otras", "otros", "gobierno", "key",
     "subordinated", "subordinate", "units", "unit", "members", "member", "committees", "commissions", "oversight",
-    "organs", "authorities", "self", "ministry", "bodies", "cooperation", "digital", "every", "single", "territorial",
+    "organs", "authorities", "self", "ministry", "cooperation", "digital", "every", "single", "territorial",
     "collectivities", "federations", "parents", "pupils", "civic", "coalitions", "associative", "themes", "grupos",
     "trabajo", "private-sector", "sectors", "educational", "higher", "education", "schools", "social", "partenaires",
 })
@@ -140,6 +166,8 @@ def head_word(norm: str) -> tuple[str, str] | None:
             found.append((i, w, "cso"))
     if not found:
         return None
+    if found[0][0] == 0:  # "Ministry of …", "Fundación …", "Office of …": the first word is the head
+        return found[0][1], found[0][2]
     first_prep = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
     before = [f for f in found if f[0] < first_prep]
     i, w, family = before[-1] if before else found[0]
@@ -172,9 +200,15 @@ def classify(norm: str, original: str) -> OrganizationKind:
         return "parliament" if parliament else "government"
     if parliament:
         return "parliament"
-    if _has_phrase(norm, _GOV_PHRASES):
+    if _has_phrase(norm, _GOV_PHRASES) or any(w in ROLE_WORDS for w in norm.split()):
         return "government"
     return "unknown"
+
+
+def has_proper_name(norm: str) -> bool:
+    """Does a normalised name contain a word that is not generic, descriptive or an organisation word?"""
+    known = GENERIC_WORDS | DESCRIPTIVE | GOVERNMENT_HEADS | CSO_HEADS | ROLE_WORDS
+    return any(w not in known and not w.isdigit() and len(w) > 1 for w in norm.split())
 
 
 def is_generic(norm: str) -> bool:
@@ -183,3 +217,20 @@ def is_generic(norm: str) -> bool:
         return True
     words = norm.split()
     return not words or all(w in GENERIC_WORDS or w.isdigit() for w in words)
+
+
+# Acronyms of international organisations that are unambiguous everywhere: expanded before resolution, so
+# "NDI" in Colombia and "National Democratic Institute (NDI)" in Morocco are one node whatever the order.
+KNOWN_ACRONYMS: dict[str, str] = {
+    "NDI": "National Democratic Institute", "IRI": "International Republican Institute",
+    "WFD": "Westminster Foundation for Democracy", "NIMD": "Netherlands Institute for Multiparty Democracy",
+    "IBP": "International Budget Partnership", "CIPE": "Center for International Private Enterprise",
+    "UNDP": "United Nations Development Programme", "PNUD": "United Nations Development Programme",
+    "OECD": "OECD", "OCDE": "OECD", "IMF": "International Monetary Fund", "EU": "European Union",
+    "UE": "European Union", "USAID": "USAID", "GIZ": "GIZ", "OGP": "Open Government Partnership",
+    "PACE": "Parliamentary Assembly of the Council of Europe", "IPU": "Inter-Parliamentary Union",
+    "OSCE": "OSCE", "UNICEF": "UNICEF", "UNESCO": "UNESCO", "IDB": "Inter-American Development Bank",
+    "BID": "Inter-American Development Bank", "EITI": "Extractive Industries Transparency Initiative",
+    "APNAC": "African Parliamentarians Network Against Corruption", "FEMNET": "FEMNET",
+    "AFRODAD": "AFRODAD", "ParlAmericas": "ParlAmericas", "W3C": "W3C",
+}

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
-from loaders._org_lexicon import ARTICLES, CSO_HEADS, GOVERNMENT_HEADS, MULTILATERAL_NAMES, PARLIAMENT_WORDS, is_generic
+from loaders._org_lexicon import (
+    ADJECTIVES,
+    ARTICLES,
+    CSO_HEADS,
+    GENERIC_WORDS,
+    GOVERNMENT_HEADS,
+    GROUP_STARTS,
+    KNOWN_ACRONYMS,
+    MULTILATERAL_NAMES,
+    PARLIAMENT_WORDS,
+    is_generic,
+)
 
 BULLETS = "•●▪◦·‣⁃\uf06c\uf0b7\uf0a7\uf0d8\uf076\u2023\u25aa\u25cf\u2022"
 _BULLET_RE = re.compile(f"[{BULLETS}]")
@@ -23,22 +34,28 @@ _JOIN_END_RE = re.compile(
     r"\b(of|for|and|the|de|del|la|el|des|du|da|do|on|to|in|y|et|e|with|para|pour)\s*$", re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,14}$")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
-_LABEL_RE = re.compile(r"^([^:]{2,80}):\s*(.*)$", re.DOTALL)
+_LABEL_RE = re.compile(r"^([^:]{2,120}):\s*(.*)$", re.DOTALL)
+_ACTORS_ANYWHERE_RE = re.compile(r"\b(?:other|state)\s+actors\s+involved\b", re.IGNORECASE)
 _ACTORS_PREFIX_RE = re.compile(
     r"^(?:other\s+|state\s+|government\s+)?actors\s+involved(?:\s*-\s*(?:government|csos?)\b)?\s*", re.IGNORECASE)
 _PEOPLE_RE = re.compile(r"\b(Mr|Ms|Mrs|Dr|Hon|Sr|Sra|Diputad[oa]|MP|Senator|Senador[a]?)\b\.?")
 _PEOPLE_LABELS = ("citizens", "individuals", "persons", "people", "experts", "ciudadanos")
 _SENTENCE_RE = re.compile(
     r"\b(will|have been|has been|taken into|which|who|that|according to|where appropriate|as appropriate|"
-    r"interested in|involved in|such as|depending|nature of|in charge of the|upon|among other|see)\b",
+    r"interested in|involved in|such as|depending|nature of|in charge of the|upon|among other|see|que|conforman)\b",
     re.IGNORECASE,
 )
-_CONNECTOR_RE = re.compile(r"\s+(?:and|y|et|e|&|-|–|/)\s+")
+_CONNECTOR_RE = re.compile(r"\s+(?:and|y|et|e|&|-|–|/)\s+|(?<=[\w)])\.\s+(?=[A-Z])")
+_SLASH_ACRONYM_RE = re.compile(r"\s*/([A-Z]{2,8})/\s*")
 _MINISTRY_LIST_RE = re.compile(
     r"^(?:the\s+)?(?:federal\s+|national\s+)?(?:ministry|ministerio|minist[eè]re|minist[eé]rio|department|"
     r"departamento|secretar[ií]a|minister)\b", re.IGNORECASE)
+_PREPOSITION_RE = re.compile(r"\b(of|for|in|on|de|del|para|pour|du|des)\b", re.IGNORECASE)
+_STOP = frozenset({"of", "for", "in", "on", "the", "and", "to", "de", "del", "la", "el", "y", "e", "et", "des", "du",
+                   "les", "los", "las", "a", "da", "do", "dos", "das", "with"})
 MAX_WORDS = 14
-_ORG_WORDS = tuple(GOVERNMENT_HEADS | CSO_HEADS) + PARLIAMENT_WORDS + MULTILATERAL_NAMES
+_ORG_WORDS = tuple(GOVERNMENT_HEADS | CSO_HEADS) + tuple(w for w in PARLIAMENT_WORDS if w not in ADJECTIVES)
+_ORG_WORDS += MULTILATERAL_NAMES
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,9 @@ def looks_like_org(text: str) -> bool:
 def _lines(text: str) -> list[str]:
     text = text.replace("\u00a0", " ").replace("\r", "\n").replace("\t", " ")
     text = _HYPHEN_WRAP_RE.sub(r"\1", text)
+    text = _SLASH_ACRONYM_RE.sub(r" (\1)\n", text)
     text = _BULLET_RE.sub("\n", text)
+    text = _ACTORS_ANYWHERE_RE.sub("\n", text)
     text = _LINE_BULLET_RE.sub("\n", text)
     text = _INLINE_NUMBER_RE.sub("\n", text)
     raw = [" ".join(line.split()) for line in text.split("\n")]
@@ -91,12 +110,13 @@ def _lines(text: str) -> list[str]:
     for line in raw:
         if not line:
             continue
-        glue = lines and (_JOIN_END_RE.search(lines[-1]) or line[0].islower()) and not lines[-1].endswith((";", "."))
+        wrapped = _JOIN_END_RE.search(lines[-1]) or line[0].islower() or line[0].isdigit() if lines else False
+        glue = wrapped and not lines[-1].endswith((";", "."))
         if glue:
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
-    return [part.strip() for line in lines for part in line.split(";") if part.strip()]
+    return lines
 
 
 def _strip_label(line: str) -> str | None:
@@ -107,7 +127,8 @@ def _strip_label(line: str) -> str | None:
         label = fold(match.group(1))
         if any(label.startswith(p) for p in _PEOPLE_LABELS):
             return None
-        if is_generic(label) or "actor" in label or "stakeholder" in label or label in {"initiator", "academia"}:
+        generic = is_generic(label) or "actor" in label or "stakeholder" in label or _SENTENCE_RE.search(label)
+        if generic or label in {"initiator", "academia"}:
             return match.group(2)
     return line
 
@@ -132,6 +153,7 @@ def _comma_parts(line: str) -> list[str]:
         bare = re.sub(r"^(?:and|y|et|e)\s+", "", part)
         continues_list = (
             merged and _MINISTRY_LIST_RE.match(merged[-1]) and bare[:1].isupper() and not looks_like_org(bare)
+            and len(bare.split()) <= 5 and not _PREPOSITION_RE.search(bare)
         )
         if continues_list:
             merged[-1] = f"{merged[-1]}, {part}"
@@ -148,7 +170,8 @@ def _connector_parts(text: str) -> list[str]:
         return [text]
     out = [pieces[0]]
     for sep, piece in zip(seps, pieces[1:], strict=True):
-        if looks_like_org(out[-1]) and looks_like_org(piece):
+        dash_acronym = sep.strip() in {"-", "–", "/"} and is_acronym(piece.strip(" .,"))
+        if not dash_acronym and looks_like_org(out[-1]) and looks_like_org(piece):
             out.append(piece)
         else:
             out[-1] = f"{out[-1]}{sep}{piece}"
@@ -157,7 +180,9 @@ def _connector_parts(text: str) -> list[str]:
 
 def clean_name(raw: str) -> tuple[str, str | None]:
     """Trim quotes, articles and punctuation; pull out an acronym given in parentheses or after a dash."""
-    name = raw.strip(" .,;:\"“”'‘’«»()[]-–*").strip()
+    name = raw.strip(" .,;:\"“”'‘’«»[]-–*").strip()
+    if name.count("(") != name.count(")"):
+        name = name.replace("(", " ").replace(")", " ").strip()
     acronym: str | None = None
     for inner in _PAREN_RE.findall(name):
         inner = inner.strip()
@@ -171,7 +196,15 @@ def clean_name(raw: str) -> tuple[str, str | None]:
     dash = re.match(r"^(.{4,}?)\s*[-–/]\s*([A-Z][A-Za-z\-]{1,10})$", name)
     if dash and is_acronym(dash.group(2)):
         name, acronym = dash.group(1).strip(), acronym or dash.group(2)
-    name = strip_article(name).strip(" \"“”'")
+    name = re.sub(r"\s+(?:Del|De la|De los|De)\s+[^:]*:$", "", name)
+    words = name.split()
+    while len(words) > 1 and words[0][:1].islower() and fold(words[0]) in GENERIC_WORDS:
+        words.pop(0)  # "working groups Parliamentary Network Africa"
+    name = " ".join(words)
+    name = strip_article(name).strip(" \"“”':")
+    expanded = KNOWN_ACRONYMS.get(name)
+    if expanded:
+        return expanded, acronym or (name if expanded != name else None)
     return name, acronym
 
 
@@ -179,8 +212,13 @@ def keep(name: str) -> bool:
     """Is this cleaned fragment an organisation name (not a non-answer, a sentence, a person or a generic group)?"""
     if len(name) < 2 or not (name[0].isupper() or name[0].isdigit() or (len(name) > 1 and name[1].isupper())):
         return False
+    if fold(name.split()[0]) in GROUP_STARTS:
+        return False
     if _PEOPLE_RE.search(name) or _SENTENCE_RE.search(name) or len(name.split()) > MAX_WORDS:
         return False
+    content = [w for w in name.split() if w.lower() not in _STOP and w[:1].isalpha()]
+    if len(content) >= 4 and sum(w[0].islower() for w in content) * 2 > len(content):
+        return False  # mostly lower-case words: a description, not a name
     return not is_generic(fold(name))
 
 
@@ -191,10 +229,13 @@ def split_cell(text: str | None) -> list[Piece]:
     pieces: list[Piece] = []
     seen: set[str] = set()
     for line in _lines(text):
-        body = _strip_label(line)
-        if body is None:
+        first = _strip_label(line)
+        if first is None:
             continue
-        for part in _comma_parts(body):
+        bodies = [_strip_label(p) for p in first.split(";")]
+        if None in bodies:  # a "Citizens:" label: the rest of the line names people
+            bodies = bodies[: bodies.index(None)]
+        for part in (c for b in bodies if b for c in _comma_parts(b)):
             for fragment in _connector_parts(part):
                 name, acronym = clean_name(fragment)
                 if not keep(name):

@@ -28,11 +28,12 @@ from rapidfuzz import fuzz
 
 from graph.backend import Graph
 from graph.model import Organization, OrganizationKind
-from loaders._org_lexicon import classify
+from loaders._org_lexicon import KNOWN_ACRONYMS, classify, has_proper_name
 from loaders._org_split import Piece, fold, is_acronym, split_cell
 from loaders.member_names import slugify
 
 Role = Literal["lead", "support"]
+INTERNATIONAL_NAMES: frozenset[str] = frozenset(KNOWN_ACRONYMS.values())
 NATIONAL_KINDS: frozenset[str] = frozenset({"government", "parliament"})
 FUZZY_THRESHOLD = 92
 FUZZY_MIN_LENGTH = 12
@@ -136,12 +137,16 @@ class OrganizationResolver:
 
     def _resolve(self, piece: Piece, member_id: str, member_code: str) -> _Entry:
         member_words = fold(member_id.replace("-", " "))
-        key = normal_key(piece.name, member_words)
         entry = self._lookup_acronym(piece.name, member_id)
         if entry is None:
-            kind = classify(fold(piece.name), piece.name)
-            national = kind in NATIONAL_KINDS or (kind == "unknown" and is_acronym(piece.name.replace(" ", "")))
+            folded = fold(piece.name)
+            kind = classify(folded, piece.name)
+            national = kind in NATIONAL_KINDS or (
+                kind in {"civil_society", "unknown"} and piece.name not in INTERNATIONAL_NAMES
+                and (not has_proper_name(folded) or is_acronym(piece.name.replace(" ", "")))
+            )
             scope = member_id if national else "*"
+            key = normal_key(piece.name, member_words if national else "")
             entry = self._find(scope, key)
             if entry is None:
                 prefix = f"{member_code.lower()}-" if national else ""
@@ -161,7 +166,7 @@ class OrganizationResolver:
         return entry
 
     def _lookup_acronym(self, name: str, member_id: str) -> _Entry | None:
-        token = fold(name)
+        token = normal_key(name, fold(member_id.replace("-", " ")))
         if not is_acronym(name.replace(" ", "")) and token not in CONTEXT_ACRONYMS:
             return None
         found = self._acronyms.get((member_id, token)) or self._acronyms.get(("*", token))
