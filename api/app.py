@@ -25,12 +25,26 @@ from graph.config import Settings, get_settings
 logger = logging.getLogger(__name__)
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
+EXAMPLE_VARIABLES = re.compile(r"^# variables:(.*)$", re.MULTILINE)
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
 def load_examples(folder: Path = EXAMPLES_DIR) -> list[dict[str, str]]:
-    """The example queries (one GraphiQL tab each), from ``api/examples/*.graphql`` in name order."""
-    return [{"query": path.read_text(encoding="utf-8")} for path in sorted(folder.glob("*.graphql"))]
+    """The example queries (one GraphiQL tab each) from ``api/examples/*.graphql`` in name order.
+
+    A ``# variables: {...}`` comment line in a file gives the tab's variables (JSON).
+    """
+    examples = []
+    for path in sorted(folder.glob("*.graphql")):
+        text = path.read_text(encoding="utf-8")
+        found = EXAMPLE_VARIABLES.search(text)
+        variables = found.group(1).strip() if found else "{}"
+        try:
+            json.loads(variables)
+        except ValueError as exc:
+            raise ValueError(f"{path}: the '# variables:' line is not valid JSON: {exc}") from exc
+        examples.append({"query": text, "variables": variables})
+    return examples
 
 
 def graphiql_page(examples: list[dict[str, str]]) -> str:

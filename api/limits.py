@@ -111,7 +111,7 @@ def parse_query(query: str, limits: Limits) -> DocumentNode:
     try:
         return parse(query, max_tokens=limits.max_tokens)
     except GraphQLError as error:
-        if "token limit" in error.message:
+        if "tokens. Parsing aborted" in error.message:
             raise LimitExceeded(
                 f"The query has more than {limits.max_tokens} tokens, the limit. Send a smaller query.",
                 "TOO_MANY_TOKENS",
