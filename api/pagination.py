@@ -1,0 +1,95 @@
+"""Relay-style connections: page sizes, opaque keyset cursors, ``Connection``/``Edge``/``PageInfo``.
+
+Cursors encode the row's sort key and id (``[key, id]``, JSON, base64url), so a page resumes after
+that exact position: rows added elsewhere in the order do not shift the pages a client is reading.
+Paging is forward-only (``first``/``after``); ``hasPreviousPage`` is true when ``after`` was given.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from graph.backend import Row
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+T = TypeVar("T")
+
+
+class PaginationError(ValueError):
+    """A bad ``first`` or ``after`` argument; the message names the argument and the limit."""
+
+
+def page_size(first: int | None, argument: str = "first") -> int:
+    """``first`` checked against the limits (default ``DEFAULT_PAGE_SIZE``)."""
+    if first is None:
+        return DEFAULT_PAGE_SIZE
+    if first < 0 or first > MAX_PAGE_SIZE:
+        raise PaginationError(f"`{argument}` must be between 0 and {MAX_PAGE_SIZE} (got {first})")
+    return first
+
+
+def encode_cursor(sort_key: Any, node_id: str) -> str:
+    """An opaque cursor for a row at ``(sort_key, id)``."""
+    return base64.urlsafe_b64encode(json.dumps([sort_key, node_id]).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, argument: str = "after") -> tuple[Any, str] | None:
+    """The ``(sort_key, id)`` in a cursor, or a ``PaginationError`` that names the argument."""
+    if cursor is None:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        key, node_id = json.loads(raw)
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
+        raise PaginationError(f"`{argument}` is not a cursor returned by this API: {cursor!r}") from exc
+    if not isinstance(node_id, str) or isinstance(key, list | dict):
+        raise PaginationError(f"`{argument}` is not a cursor returned by this API: {cursor!r}")
+    return key, node_id
+
+
+@strawberry.type(description="Where a page sits in the whole list.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="More items follow this page.")
+    has_previous_page: bool = strawberry.field(description="Items precede this page (true when `after` was given).")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first item of the page.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last item: pass it as `after` for the next page.")
+
+
+@strawberry.type(description="One item of a page and the cursor to resume after it.")
+class Edge(Generic[T]):
+    cursor: str = strawberry.field(description="Opaque cursor of this item (pass as `after`).")
+    node: T = strawberry.field(description="The item.")
+
+
+@strawberry.type(description="A page of a list, with its total size (counted in the database).")
+class Connection(Generic[T]):
+    edges: list[Edge[T]] = strawberry.field(description="The items of this page with their cursors.")
+    page_info: PageInfo = strawberry.field(description="Whether more items follow, and the cursors to get them.")
+    count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="The items of this page (same as `edges { node }`).")
+    def nodes(self) -> list[T]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field(description="How many items the whole list holds (across all pages).")
+    async def total_count(self) -> int:
+        return await self.count()
+
+
+def build_connection(rows: Sequence[Row], limit: int, after: tuple[Any, str] | None,
+                     convert: Callable[[Row], Any], count: Callable[[], Awaitable[int]]) -> Any:
+    """A ``Connection`` from ``limit + 1`` fetched ``{node, sort_key}`` rows (the extra one means "more")."""
+    edges = [Edge(cursor=encode_cursor(r["sort_key"], r["node"]["id"]), node=convert(r["node"])) for r in rows[:limit]]
+    info = PageInfo(
+        has_next_page=len(rows) > limit, has_previous_page=after is not None,
+        start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=info, count=count)

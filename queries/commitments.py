@@ -1,0 +1,123 @@
+"""Commitments: filtered/sorted/searched pages, counts, and their policy areas, values and organisations in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from graph.backend import Graph, Row, search_terms
+from queries.filters import FieldSpec, Nested, Rating, Related, Scalar
+from queries.nodes import grouped
+from queries.organizations import ORGANIZATION_FIELDS
+from queries.paging import Listing, fetch_count, fetch_page
+
+ALL_COMMITMENTS = "MATCH (c:Commitment)"
+SEARCH_COMMITMENTS = "{call} WITH node AS c, score"  # {call} is the backend's full-text CALL … YIELD node, score
+
+COMMITMENT_FIELDS: dict[str, FieldSpec] = {
+    "id": Scalar("c.id"),
+    "title": Scalar("c.title"),
+    "theme": Scalar("c.theme"),
+    "member": Scalar("c.member_id"),
+    "action_plan": Scalar("c.action_plan_id"),
+    "year": Scalar("c.year"),
+    "starred": Scalar("c.starred"),
+    "outcome_score": Scalar("c.outcome_score"),
+    "member_kind": Related(
+        "size([(c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(m:Member) WHERE m.kind IN {ids} | 1])"
+    ),
+    "region": Related(
+        "size([(c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(:Member)-[:IN_REGION]->(r:Region) "
+        "WHERE r.id IN {ids} | 1])"
+    ),
+    # A parent area matches commitments tagged with any of its child areas.
+    "policy_areas": Related(
+        "size([(c)-[:ADDRESSES]->(pa:PolicyArea) WHERE pa.id IN {ids} OR pa.parent_id IN {ids} | 1])"
+    ),
+    "ogp_values": Related("size([(c)-[:ADVANCES]->(v:OgpValue) WHERE v.id IN {ids} | 1])"),
+    "organizations": Related("size([(c)<-[:LEADS|SUPPORTS]-(o:Organization) WHERE o.id IN {ids} | 1])"),
+    "lead_organization": Nested("size([(c)<-[:LEADS]-(o:Organization) WHERE {cond} | 1])", ORGANIZATION_FIELDS),
+    "supporting_organization": Nested(
+        "size([(c)<-[:SUPPORTS]-(o:Organization) WHERE {cond} | 1])", ORGANIZATION_FIELDS
+    ),
+    "specificity": Rating("c.specificity", "c.specificity_level"),
+    "potential_impact": Rating("c.potential_impact", "c.potential_impact_level"),
+    "potential_for_results": Rating("c.potential_for_results", "c.potential_for_results_level"),
+    "completion_midterm": Rating("c.completion_midterm", "c.completion_midterm_level"),
+    "completion": Rating("c.completion", "c.completion_level"),
+    "early_results": Rating("c.early_results", "c.early_results_level"),
+    "did_it_open_government": Rating("c.did_it_open_government", "c.did_it_open_government_level"),
+}
+
+# Sort keys never null (a null would break keyset comparisons): missing values sort first ascending.
+COMMITMENT_SORTS: dict[str, str] = {
+    "ID": "c.id",
+    "TITLE": "toLower(c.title)",
+    "YEAR": "coalesce(c.year, 0)",
+    "COMPLETION": "coalesce(c.completion_level, -1)",
+    "DID_IT_OPEN_GOVERNMENT": "coalesce(c.did_it_open_government_level, -1)",
+    "OUTCOME_SCORE": "coalesce(c.outcome_score, -1.0)",
+    "SCORE": "score",
+}
+
+POLICY_AREAS_OF_COMMITMENTS = (
+    "UNWIND $ids AS key MATCH (:Commitment {id: key})-[:ADDRESSES]->(pa:PolicyArea) "
+    "RETURN key, pa AS node ORDER BY pa.name"
+)
+OGP_VALUES_OF_COMMITMENTS = (
+    "UNWIND $ids AS key MATCH (:Commitment {id: key})-[:ADVANCES]->(v:OgpValue) RETURN key, v AS node ORDER BY v.name"
+)
+ORGANIZATIONS_OF_COMMITMENTS = (
+    "UNWIND $ids AS key MATCH (:Commitment {id: key})<-[r:LEADS|SUPPORTS]-(o:Organization) "
+    "RETURN key, o AS node, type(r) AS role, r.as_written AS as_written ORDER BY role, o.name"
+)
+COMMITMENTS_OF_ACTION_PLANS = (
+    "UNWIND $ids AS key MATCH (:ActionPlan {id: key})-[:INCLUDES]->(c:Commitment) "
+    "RETURN key, c AS node ORDER BY c.id"
+)
+
+
+def commitment_listing(graph: Graph, spec: Mapping[str, Any] | None, search: str | None) -> Listing | None:
+    """The listing for a filter and optional full-text search (``None``: the search has no usable words)."""
+    if search is None:
+        return Listing(ALL_COMMITMENTS, "c", COMMITMENT_FIELDS, spec)
+    if not search_terms(search):
+        return None
+    match = SEARCH_COMMITMENTS.format(call=graph.fulltext_call("Commitment"))
+    return Listing(match, "c", COMMITMENT_FIELDS, spec, carry=("score",),
+                   params={"fulltext": graph.fulltext_query(search)})
+
+
+async def commitments_page(graph: Graph, spec: Mapping[str, Any] | None, search: str | None, sort: str,
+                           descending: bool, after: tuple[Any, str] | None, limit: int) -> list[Row]:
+    """One keyset page of commitments (``{node, sort_key}`` rows); ``sort`` is a ``COMMITMENT_SORTS`` key."""
+    listing = commitment_listing(graph, spec, search)
+    if listing is None:
+        return []
+    return await fetch_page(graph, listing, COMMITMENT_SORTS[sort], descending, after, limit)
+
+
+async def commitments_count(graph: Graph, spec: Mapping[str, Any] | None, search: str | None) -> int:
+    """How many commitments match the filter (and search), counted in the database."""
+    listing = commitment_listing(graph, spec, search)
+    return 0 if listing is None else await fetch_count(graph, listing)
+
+
+async def policy_areas_of_commitments(graph: Graph, ids: Sequence[str]) -> dict[str, list[Row]]:
+    """Each commitment's policy areas, by commitment id."""
+    return await grouped(graph, POLICY_AREAS_OF_COMMITMENTS, ids)
+
+
+async def ogp_values_of_commitments(graph: Graph, ids: Sequence[str]) -> dict[str, list[Row]]:
+    """Each commitment's OGP values, by commitment id."""
+    return await grouped(graph, OGP_VALUES_OF_COMMITMENTS, ids)
+
+
+async def organizations_of_commitments(graph: Graph, ids: Sequence[str]) -> dict[str, list[Row]]:
+    """Each commitment's organisations with ``role`` (LEADS/SUPPORTS) and ``as_written``, by commitment id."""
+    return await grouped(graph, ORGANIZATIONS_OF_COMMITMENTS, ids)
+
+
+async def commitments_of_action_plans(graph: Graph, ids: Sequence[str]) -> dict[str, list[Row]]:
+    """Each action plan's commitments (by id order), by action plan id."""
+    return await grouped(graph, COMMITMENTS_OF_ACTION_PLANS, ids)
