@@ -192,7 +192,7 @@ def clean_name(raw: str) -> tuple[str, str | None]:
         elif is_acronym(outside) and len(inner.split()) >= 2 and looks_like_org(inner):
             return clean_name(inner)[0], outside
     name = " ".join(_PAREN_RE.sub(" ", name).split()).strip(" .,;:-–")
-    name = re.sub(r"\s+etc\.?$", "", name).strip()
+    name = re.sub(r"\s+(?:etc\.?|and|&|y|et|e)$", "", name).strip()
     dash = re.match(r"^(.{4,}?)\s*[-–/]\s*([A-Z][A-Za-z\-]{1,10})$", name)
     if dash and is_acronym(dash.group(2)):
         name, acronym = dash.group(1).strip(), acronym or dash.group(2)

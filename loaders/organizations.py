@@ -33,7 +33,11 @@ from loaders._org_split import Piece, fold, is_acronym, split_cell
 from loaders.member_names import slugify
 
 Role = Literal["lead", "support"]
-INTERNATIONAL_NAMES: frozenset[str] = frozenset(KNOWN_ACRONYMS.values())
+# International organisations whose names are made of descriptive words only: still one node across members.
+INTERNATIONAL_NAMES: frozenset[str] = frozenset(KNOWN_ACRONYMS.values()) | {
+    "Transparency International", "Open Knowledge Foundation", "Open Contracting Partnership", "Article 19",
+    "Publish What You Pay", "Global Integrity", "Open Data Charter", "Open Ownership",
+}
 NATIONAL_KINDS: frozenset[str] = frozenset({"government", "parliament"})
 FUZZY_THRESHOLD = 92
 FUZZY_MIN_LENGTH = 12
