@@ -1,0 +1,116 @@
+"""GraphQL over the sample data on both backends: navigation, filters, keyset paging, search, errors, query counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.pagination import MAX_PAGE_SIZE
+from graph.backend import Graph, count_queries
+from tests.integration.api_data import gql, gql_errors, load_samples
+
+NESTED = """query($n: Int) { commitments(first: $n) { nodes { id member { name region { name } }
+  policyAreas { name parent { name } } organizations { organization { name } } } } }"""
+MAX_QUERIES_NESTED = 7  # page + member + region + policy areas + parents + organisations (+1 spare)
+
+
+@pytest.fixture
+async def samples(graph: Graph) -> Graph:
+    await load_samples(graph)
+    return graph
+
+
+async def test_query_count_does_not_grow_with_page_size(samples: Graph) -> None:
+    with count_queries() as small:
+        data5 = await gql(samples, NESTED, n=5)
+    with count_queries() as large:
+        data50 = await gql(samples, NESTED, n=50)
+    assert len(data5["commitments"]["nodes"]) == 5 and len(data50["commitments"]["nodes"]) == 50
+    assert len(small) == len(large) <= MAX_QUERIES_NESTED
+
+
+async def test_lookup_by_slug_code_and_node_id(samples: Graph) -> None:
+    data = await gql(samples, '{ a: member(id: "united-kingdom") { id code nodeId } b: member(id: "gbr") { id } '
+                              'c: member(id: "nowhere") { id } }')
+    assert data["a"]["code"] == "GBR" and data["b"]["id"] == "united-kingdom" and data["c"] is None
+    node = await gql(samples, "query($id: ID!) { node(id: $id) { nodeId ... on Member { id } } }", id=data["a"]["nodeId"])
+    assert node["node"]["id"] == "united-kingdom"
+
+
+async def test_parent_policy_area_filter_includes_children_and_counts_match(samples: Graph) -> None:
+    q = """query($f: CommitmentFilter) { commitments(filter: $f, first: 100) { totalCount nodes { id
+      policyAreas { id parent { id } } } } }"""
+    data = (await gql(samples, q, f={"policyAreas": {"some": ["anti-corruption-and-integrity"]}}))["commitments"]
+    assert data["totalCount"] == len(data["nodes"]) > 0
+    for node in data["nodes"]:
+        ids = {a["id"] for a in node["policyAreas"]} | {a["parent"]["id"] for a in node["policyAreas"] if a["parent"]}
+        assert "anti-corruption-and-integrity" in ids
+    none = (await gql(samples, q, f={"not": {"policyAreas": {"some": ["anti-corruption-and-integrity"]}}}))
+    everything = await gql(samples, "{ commitments { totalCount } }")
+    assert none["commitments"]["totalCount"] + data["totalCount"] == everything["commitments"]["totalCount"]
+
+
+async def test_combined_filters(samples: Graph) -> None:
+    q = """{ commitments(first: 100, filter: {year: {gte: 2016}, leadOrganization: {kind: GOVERNMENT},
+      or: [{completion: {in: ["complete"]}}, {didItOpenGovernment: {levelGte: 3}}]}) { totalCount nodes { id year
+      irm { completion { value } didItOpenGovernment { value level } }
+      organizations { role organization { kind } } } } }"""
+    data = (await gql(samples, q))["commitments"]
+    assert data["totalCount"] == len(data["nodes"]) > 0
+    for c in data["nodes"]:
+        assert c["year"] >= 2016
+        assert any(o["role"] == "LEAD" and o["organization"]["kind"] == "GOVERNMENT" for o in c["organizations"])
+        irm = c["irm"]
+        assert (irm["completion"] or {}).get("value") == "complete" or (irm["didItOpenGovernment"] or {})["level"] >= 3
+
+
+async def test_keyset_pages_cover_everything_once(samples: Graph) -> None:
+    q = """query($after: String) { commitments(first: 7, after: $after, orderBy: {field: YEAR, direction: DESC}) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id year } } }"""
+    seen: list[str] = []
+    years: list[int] = []
+    after = None
+    while True:
+        page = (await gql(samples, q, after=after))["commitments"]
+        seen += [n["id"] for n in page["nodes"]]
+        years += [n["year"] or 0 for n in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert len(seen) == len(set(seen)) == page["totalCount"]
+    assert years == sorted(years, reverse=True)
+
+
+async def test_members_by_commitment_count_in_an_area(samples: Graph) -> None:
+    q = """{ members(first: 3, orderBy: {field: COMMITMENT_COUNT, direction: DESC, policyArea: "open-contracting"}) {
+      nodes { id commitments(filter: {policyAreas: {some: ["open-contracting"]}}) { totalCount } } } }"""
+    counts = [n["commitments"]["totalCount"] for n in (await gql(samples, q))["members"]["nodes"]]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+
+
+async def test_search_orders_by_relevance_and_filters(samples: Graph) -> None:
+    q = '{ commitments(search: "beneficial ownership", first: 5) { totalCount nodes { id title fullText } } }'
+    data = (await gql(samples, q))["commitments"]
+    assert data["totalCount"] > 0
+    top = data["nodes"][0]
+    assert "beneficial" in (top["title"] + (top["fullText"] or "")).lower()
+
+
+async def test_bad_arguments_are_clear_errors(samples: Graph) -> None:
+    errors = await gql_errors(samples, "{ commitments(first: 500) { totalCount } }")
+    assert errors == [f"`first` must be between 0 and {MAX_PAGE_SIZE} (got 500)"]
+    errors = await gql_errors(samples, '{ commitments(after: "garbage!") { totalCount } }')
+    assert "`after` is not a cursor" in errors[0]
+
+
+async def test_coalitions_organizations_and_navigation(samples: Graph) -> None:
+    q = """{ coalitions { id name policyAreas { id } participants(first: 100) { totalCount edges { role
+      node { __typename ... on Member { id } } } } }
+      organizations(first: 5, filter: {kind: CIVIL_SOCIETY}, orderBy: {field: COMMITMENT_COUNT, direction: DESC}) {
+      totalCount nodes { id kind commitments(role: SUPPORT) { totalCount } members { id } } }
+      policyAreas { id children { id } } regions { id members { id } } }"""
+    data = await gql(samples, q)
+    assert data["coalitions"] and all(c["participants"]["totalCount"] == len(c["participants"]["edges"])
+                                      for c in data["coalitions"])
+    assert all(o["kind"] == "CIVIL_SOCIETY" for o in data["organizations"]["nodes"])
+    assert any(a["children"] for a in data["policyAreas"])
+    assert sum(len(r["members"]) for r in data["regions"]) > 0
