@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from graph.backend import Graph
 from graph.model import ActionPlan, Commitment
+from graph.taxonomy import LEGACY_TAGS, WORKING_GROUPS
 from loaders._commit_keys import titles_match
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,10 @@ COMMITMENTS_BY_NATURAL_KEY = (
     "RETURN c.id AS id, c.natural_key AS natural_key, c.title AS title, c.short_title AS short_title, "
     "c.source_layouts AS source_layouts"
 )
-COMMITMENT_LAYOUTS = "MATCH (c:Commitment) WHERE c.id IN $ids RETURN c.id AS id, c.source_layouts AS source_layouts"
+COMMITMENT_LEGACY_TAGS = (
+    "MATCH (c:Commitment) WHERE c.id IN $ids "
+    "RETURN c.id AS id, c.legacy_tags AS legacy_tags, c.working_groups AS working_groups"
+)
 EXISTING_COMMITMENT_IDS = "MATCH (c:Commitment) WHERE c.id IN $ids RETURN c.id AS id"
 EXISTING_PLAN_IDS = "MATCH (p:ActionPlan) WHERE p.id IN $ids RETURN p.id AS id"
 PLANS_OF_MEMBERS = (
@@ -109,10 +113,15 @@ async def rekey_explorer_nodes(graph: Graph, commitments: Sequence[Commitment], 
     return len(renames) + len(plan_renames)
 
 
-async def other_layouts(graph: Graph, ids: Sequence[str], layout: str) -> set[str]:
-    """Ids of these commitments that another layout also describes."""
-    rows = await graph.read(COMMITMENT_LAYOUTS, {"ids": list(ids)})
-    return {r["id"] for r in rows if set(r["source_layouts"] or ()) - {layout}}
+async def legacy_areas(graph: Graph, ids: Sequence[str]) -> dict[str, list[str]]:
+    """Policy areas that these commitments' Explorer tags and working groups map onto (by commitment id)."""
+    found: dict[str, list[str]] = {}
+    for r in await graph.read(COMMITMENT_LEGACY_TAGS, {"ids": list(ids)}):
+        areas = {a for tag in r["legacy_tags"] or () for a in LEGACY_TAGS.get(tag, ())}
+        areas |= {WORKING_GROUPS[wg] for wg in r["working_groups"] or () if wg in WORKING_GROUPS}
+        if areas:
+            found[r["id"]] = sorted(areas)
+    return found
 
 
 async def prune_links(graph: Graph, rel_type: str, keep: dict[str, list[str]]) -> int:

@@ -1,9 +1,10 @@
 """Source: the current OGP commitments spreadsheet layout (171 columns; see ``_commit_columns.py``).
 
 Writes Commitment, Member (+ Region, LOCATED_IN), ActionPlan, PolicyArea (+ PART_OF), OgpValue and
-Organization nodes. A commitment's ADDRESSES / ADVANCES / LEADS / SUPPORTS links are authoritative
-(pruned on reload) unless the Explorer layout also describes it: then both layouts' links are kept.
-A commitment first loaded from the Explorer layout (synthetic id ``EXPL-…``) is re-keyed to its OGP id.
+Organization nodes. A commitment's ADDRESSES / ADVANCES / LEADS / SUPPORTS links are authoritative: a
+reload removes links the file no longer states, except ADDRESSES links implied by the commitment's
+Explorer tags (``legacy_tags``, ``working_groups``), which are kept. A commitment first loaded from
+the Explorer layout (synthetic id ``EXPL-…``) is re-keyed to its OGP id, keeping its links.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from graph.model import (
 from graph.ratings import outcome_score, parse_rating
 from loaders._commit_columns import AREA_COLUMNS, RATINGS, VALUE_COLUMNS
 from loaders._commit_keys import natural_key, normalise_number, taxonomy_nodes, text_or_none
-from loaders._commit_merge import other_layouts, prune_links, rekey_explorer_nodes
+from loaders._commit_merge import legacy_areas, prune_links, rekey_explorer_nodes
 from loaders._commit_orgs import OrgLinks, add_organizations
 from loaders._source import Batch, RowError, SourceRow, read_csv, write_batch
 from loaders._write import LoadStats, Provenance, Rel
@@ -64,10 +65,10 @@ class CurrentRow(BaseModel):
     member: str = Field(alias="Country/Locality", min_length=1)
     plan_number: int = Field(alias="Action Plan Number", ge=1, le=30)
     number: str = Field(alias="Commitment Number", min_length=1)
-    code: str = Field(alias="Code", pattern=r"^[A-Z]{3,4}$")
+    code: str = Field(alias="Code", pattern=r"^[A-Z]{3,6}$")
     region: str | None = Field(default=None, alias="Region")
     level: Literal["National", "Legacy Local", "Other"] = Field(alias="National Or Local")
-    plan_id: str = Field(alias="Action Plan ID", pattern=r"^AP_[A-Z]{3,4}\d{2}$")
+    plan_id: str = Field(alias="Action Plan ID", pattern=r"^AP_[A-Z]{3,6}\d{2}$")
     year: int | None = Field(default=None, alias="Year Of Submission", ge=2010, le=2100)
     end_year: int | None = Field(default=None, alias="Action Plan End Year", ge=2010, le=2100)
     duration: int | None = Field(default=None, alias="Action Plan Duration (Years)", ge=1, le=10)
@@ -135,15 +136,17 @@ def validate(rows: Iterable[SourceRow], source_file: str) -> CommitmentBatch:
 def _row(row: SourceRow, out: _Collected, first_row: dict[str, int]) -> list[tuple[str | None, str]]:
     if "__error__" in row.cells:
         return [(None, row.cells["__error__"])]
+    errors: list[tuple[str | None, str]] = []
+    base: CurrentRow | None = None
     try:
         base = CurrentRow.model_validate(row.cells)
     except ValidationError as exc:
-        return [(".".join(str(p) for p in e["loc"]), f"{e['msg']} (got {e.get('input')!r})") for e in exc.errors()]
-    errors: list[tuple[str | None, str]] = []
-    if base.id in first_row:
+        errors.extend((".".join(str(p) for p in e["loc"]), f"{e['msg']} (got {e.get('input')!r})")
+                      for e in exc.errors())
+    if base is not None and base.id in first_row:
         errors.append(("Commitment Unique Identifier",
                        f"duplicate commitment id {base.id!r} (first seen in row {first_row[base.id]})"))
-    if int(base.plan_id[-2:]) != base.plan_number:
+    if base is not None and int(base.plan_id[-2:]) != base.plan_number:
         errors.append(("Action Plan ID", f"{base.plan_id!r} does not match Action Plan Number {base.plan_number}"))
     fields: dict[str, Any] = {}
     for rating in RATINGS:
@@ -161,7 +164,7 @@ def _row(row: SourceRow, out: _Collected, first_row: dict[str, int]) -> list[tup
             fields[rating.field + "_level"] = level
     areas = _flags(row, AREA_COLUMNS, errors)
     values = _flags(row, VALUE_COLUMNS, errors)
-    if errors:
+    if errors or base is None:
         return errors
     first_row[base.id] = row.number
     _collect(row, base, fields, areas, values, out)
@@ -262,10 +265,11 @@ async def load(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
     await rekey_explorer_nodes(graph, commitments, plans)
     leads, supports = await add_organizations(graph, batch, batch.orgs)
     stats = await write_batch(graph, batch, loaded_at)
-    shared = await other_layouts(graph, [c.id for c in commitments], LAYOUT)
+    legacy = await legacy_areas(graph, [c.id for c in commitments])
     links = {ADDRESSES: batch.addresses, ADVANCES: batch.advances, "LEADS": leads, "SUPPORTS": supports}
     for rel_type, rels in links.items():
-        keep: dict[str, list[str]] = {c.id: [] for c in commitments if c.id not in shared}
+        keep: dict[str, list[str]] = {c.id: list(legacy.get(c.id, [])) if rel_type == ADDRESSES else []
+                                      for c in commitments}
         for rel in rels:
             start, end = (rel.end, rel.start) if rel_type in ("LEADS", "SUPPORTS") else (rel.start, rel.end)
             if start in keep:
