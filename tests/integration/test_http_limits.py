@@ -68,14 +68,16 @@ async def test_cost_of_nested_pages(graph: Graph) -> None:
     payload = await refused(graph, {"query": query})
     assert code(payload) == "QUERY_TOO_COSTLY"
     assert "The query costs 1010101; the limit is 10000" in payload["errors"][0]["message"]
-    fragment = "query { items(first: 50) { ...F } } fragment F on Item { children(first: 50) { children(first: 5) { id } } }"
+    fragment = ("query { items(first: 50) { ...F } } "
+                "fragment F on Item { children(first: 50) { children(first: 5) { id } } }")
     assert code(await refused(graph, {"query": fragment})) == "QUERY_TOO_COSTLY"
 
 
 async def test_huge_strings_in_variables(graph: Graph) -> None:
     query = "query Q($n: String) { hello(name: $n) }"
     payload = await refused(graph, {"query": query, "variables": {"n": "x" * 20_000}})
-    assert payload["errors"][0]["message"] == "Variable $n is a string of 20000 bytes; the limit is 10000 bytes per string."
+    message = "Variable $n is a string of 20000 bytes; the limit is 10000 bytes per string."
+    assert payload["errors"][0]["message"] == message
     megabyte = json.dumps({"query": query, "variables": {"n": "x" * 1_000_000}}).encode()
     too_big = await refused(graph, megabyte, status=413)
     assert "limit is 262144 bytes" in too_big["errors"][0]["message"]
