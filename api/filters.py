@@ -1,4 +1,4 @@
-"""GraphQL filter and ordering inputs, and ``to_spec`` that turns them into the dicts ``queries/filters.py`` compiles."""
+"""GraphQL filter and ordering inputs, and ``to_spec`` that turns them into dicts for ``queries/filters.py``."""
 
 from __future__ import annotations
 

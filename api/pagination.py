@@ -60,17 +60,19 @@ class PageInfo:
     has_next_page: bool = strawberry.field(description="More items follow this page.")
     has_previous_page: bool = strawberry.field(description="Items precede this page (true when `after` was given).")
     start_cursor: str | None = strawberry.field(description="Cursor of the first item of the page.")
-    end_cursor: str | None = strawberry.field(description="Cursor of the last item: pass it as `after` for the next page.")
+    end_cursor: str | None = strawberry.field(
+        description="Cursor of the last item: pass it as `after` for the next page."
+    )
 
 
 @strawberry.type(description="One item of a page and the cursor to resume after it.")
-class Edge(Generic[T]):
+class Edge(Generic[T]):  # noqa: UP046 -- strawberry names generics from Generic[T]
     cursor: str = strawberry.field(description="Opaque cursor of this item (pass as `after`).")
     node: T = strawberry.field(description="The item.")
 
 
 @strawberry.type(description="A page of a list, with its total size (counted in the database).")
-class Connection(Generic[T]):
+class Connection(Generic[T]):  # noqa: UP046 -- as above
     edges: list[Edge[T]] = strawberry.field(description="The items of this page with their cursors.")
     page_info: PageInfo = strawberry.field(description="Whether more items follow, and the cursors to get them.")
     count: strawberry.Private[Callable[[], Awaitable[int]]]

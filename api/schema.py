@@ -10,15 +10,15 @@ from api.filters import MemberFilter, MemberOrder, OrganizationFilter, Organizat
 from api.pagination import Connection, build_connection, decode_cursor, page_size
 from api.relay import Node, from_global_id
 from api.types import (
-    AfterArg,
-    FilterArg,
-    FirstArg,
-    OrderArg,
     ActionPlan,
+    AfterArg,
     Coalition,
     Commitment,
+    FilterArg,
+    FirstArg,
     Member,
     OgpValue,
+    OrderArg,
     Organization,
     PolicyArea,
     Region,
@@ -106,7 +106,9 @@ class Query:
         first: FirstArg = None, after: AfterArg = None,
     ) -> Connection[Organization]:
         limit, position, spec, graph = page_size(first), decode_cursor(after), to_spec(filter), info.context.graph
-        sort, descending = ("ID", False) if order_by is None else (order_by.field.value, order_by.direction.value == "DESC")
+        sort, descending = "ID", False
+        if order_by is not None:
+            sort, descending = order_by.field.value, order_by.direction.value == "DESC"
         rows = await organizations.organizations_page(graph, spec, sort, descending, position, limit + 1)
 
         async def count() -> int:

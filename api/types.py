@@ -8,7 +8,9 @@ models that forbid the provenance properties). Navigation fields go through the 
 Other modules attach fields lazily, e.g. in a type here::
 
     @strawberry.field(description="…")
-    async def similar(self, info: strawberry.Info) -> list[Annotated["SimilarCommitment", strawberry.lazy("api.discovery")]]:
+    async def similar(
+        self, info: strawberry.Info
+    ) -> list[Annotated["SimilarCommitment", strawberry.lazy("api.discovery")]]:
         from api.discovery import similar_commitments
         return await similar_commitments(info, self.id)
 """
@@ -21,7 +23,7 @@ from typing import Annotated, Any
 import strawberry
 
 from api.filters import CommitmentFilter, CommitmentOrder, MemberKind, OrganizationKind, to_spec
-from api.pagination import Connection, Edge, PageInfo, build_connection, decode_cursor, encode_cursor, page_size
+from api.pagination import Connection, PageInfo, build_connection, decode_cursor, encode_cursor, page_size
 from api.relay import Node, to_global_id
 from graph.backend import Row
 from queries.commitments import commitments_count, commitments_page
@@ -457,7 +459,9 @@ class Organization(Node):
     @strawberry.field(description="Commitments it leads or supports.")
     async def commitments(
         self, info: strawberry.Info,
-        role: Annotated[OrganizationRole | None, strawberry.argument(description="Only as lead, or as support.")] = None,
+        role: Annotated[
+            OrganizationRole | None, strawberry.argument(description="Only as lead, or as support.")
+        ] = None,
         filter: FilterArg = None, order_by: OrderArg = None, first: FirstArg = None, after: AfterArg = None,
     ) -> Connection[Commitment]:
         key = {None: "organizations", OrganizationRole.LEAD: "lead_organization",
@@ -531,14 +535,18 @@ class Coalition(Node):
         limit, position = page_size(first), decode_cursor(after)
         rows = await info.context.batch_coalition_participants.load(self.id)
         keyed = [(i, r) for i, r in enumerate(rows)]
-        start = 0 if position is None else next((i + 1 for i, r in keyed if r["node"]["id"] == position[1]), len(rows))
+        start = 0
+        if position is not None:
+            start = next((i + 1 for i, r in keyed if r["node"]["id"] == position[1]), len(rows))
         edges = [
             ParticipantEdge(cursor=encode_cursor(i, r["node"]["id"]), role=r.get("role"), since=r.get("since"),
-                            node=Member.from_row(r["node"]) if "Member" in r["labels"] else Organization.from_row(r["node"]))
+                            node=Member.from_row(r["node"]) if "Member" in r["labels"]
+                            else Organization.from_row(r["node"]))
             for i, r in keyed[start:start + limit]
         ]
         info_ = PageInfo(has_next_page=start + limit < len(rows), has_previous_page=start > 0,
-                         start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None)
+                         start_cursor=edges[0].cursor if edges else None,
+                         end_cursor=edges[-1].cursor if edges else None)
         return ParticipantConnection(edges=edges, page_info=info_, total_count=len(rows))
 
     @strawberry.field(description="Policy areas the coalition focuses on.")

@@ -13,6 +13,10 @@ from loaders.run import run_load
 SAMPLES = PROJECT_ROOT / "samples"
 
 
+def _context(graph: Graph) -> Context:
+    return Context(graph=graph, settings=Settings())
+
+
 async def load_samples(graph: Graph) -> None:
     """Load ``samples/`` (members, commitments, coalitions) with the real loader runner."""
     await run_load(graph, [SAMPLES])
@@ -20,7 +24,7 @@ async def load_samples(graph: Graph) -> None:
 
 async def gql(graph: Graph, query: str, **variables: Any) -> dict[str, Any]:
     """Execute ``query``; fail with the GraphQL errors if there are any."""
-    result = await schema.execute(query, variable_values=variables, context_value=Context(graph=graph, settings=Settings()))
+    result = await schema.execute(query, variable_values=variables, context_value=_context(graph))
     assert result.errors is None, [str(e) for e in result.errors]
     assert result.data is not None
     return result.data
@@ -28,6 +32,6 @@ async def gql(graph: Graph, query: str, **variables: Any) -> dict[str, Any]:
 
 async def gql_errors(graph: Graph, query: str, **variables: Any) -> list[str]:
     """Execute ``query`` expecting errors; return their messages."""
-    result = await schema.execute(query, variable_values=variables, context_value=Context(graph=graph, settings=Settings()))
+    result = await schema.execute(query, variable_values=variables, context_value=_context(graph))
     assert result.errors, "expected GraphQL errors"
     return [e.message for e in result.errors]

@@ -32,7 +32,8 @@ async def test_lookup_by_slug_code_and_node_id(samples: Graph) -> None:
     data = await gql(samples, '{ a: member(id: "united-kingdom") { id code nodeId } b: member(id: "gbr") { id } '
                               'c: member(id: "nowhere") { id } }')
     assert data["a"]["code"] == "GBR" and data["b"]["id"] == "united-kingdom" and data["c"] is None
-    node = await gql(samples, "query($id: ID!) { node(id: $id) { nodeId ... on Member { id } } }", id=data["a"]["nodeId"])
+    q = "query($id: ID!) { node(id: $id) { nodeId ... on Member { id } } }"
+    node = await gql(samples, q, id=data["a"]["nodeId"])
     assert node["node"]["id"] == "united-kingdom"
 
 
