@@ -1,14 +1,12 @@
 """The real OGP commitments export, read directly with the csv module for benchmarks and quality checks.
 
-``read_docs`` turns the export into similarity ``Doc``s without a graph (the quality command).
-``load_real_graph`` fills a graph: through ``loaders.commitments`` when it exists, otherwise through a
-minimal stand-in writer kept here (Members, Commitments, PolicyAreas, Organizations, their links).
+``read_docs`` turns the export into similarity ``Doc``s without a graph (the quality command);
+``load_real_graph`` fills a graph through the project's loaders and derives the similarity edges.
 """
 
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -102,78 +100,12 @@ def read_docs(path: Path = DEFAULT_CSV) -> tuple[list[Doc], set[str]]:
 
 
 async def load_real_graph(graph: Graph, path: Path = DEFAULT_CSV) -> None:
-    """Load the real export into ``graph`` (the real loader when present), then derive similarity."""
+    """Load the real export into ``graph`` through the project's loaders, then derive similarity."""
+    from loaders.run import run_load
     from loaders.similarity import derive_similarity
 
-    if importlib.util.find_spec("loaders.commitments") is not None and _real_loader_usable():
-        await _load_with_real_loader(graph, path)
-    else:
-        await _load_stand_in(graph, path)
+    await run_load(graph, [path])
     await derive_similarity(graph)
-
-
-def _real_loader_usable() -> bool:
-    import loaders.commitments as module
-
-    return all(hasattr(module, name) for name in ("extract", "validate", "load"))
-
-
-async def _load_with_real_loader(graph: Graph, path: Path) -> None:
-    import loaders.commitments as module
-    from queries import schema
-
-    await graph.ensure_schema(schema.SCHEMA) if hasattr(schema, "SCHEMA") else None
-    batch = module.validate(module.extract(path), path.name)
-    await module.load(graph, batch, "2024-01-01T00:00:00Z")
-
-
-async def _load_stand_in(graph: Graph, path: Path) -> None:
-    from graph.model import Commitment, Member, Organization, PolicyArea, Region
-    from loaders._write import Provenance, Rel, write_nodes, write_rels
-
-    rows = read_rows(path)
-    areas = area_columns(list(rows[0].keys()))
-    parent_of = {slugify(c): slugify(p) for p, cs in PARENT_AREAS.items() for c in cs}
-    at, prov = "2024-01-01T00:00:00Z", Provenance(path.name)
-    members: dict[str, Member] = {}
-    regions: dict[str, Region] = {}
-    commitments, orgs, addresses, leads, in_region = [], {}, [], [], set()
-    for row in rows:
-        mid, rid = _member(row), slugify(row["Region"])
-        regions[rid] = Region(id=rid, name=row["Region"])
-        kind = "national" if row["National Or Local"] == "National" else "local"
-        members[mid] = Member(id=mid, name=canonical_member_name(row["Country/Locality"].strip()), kind=kind,
-                              region=row["Region"])
-        in_region.add((mid, rid))
-        cid = row["Commitment Unique Identifier"].strip()
-        commitments.append(Commitment(
-            id=cid, title=row["Commitment Title"], short_title=row["Short Title"] or None,
-            full_text=row["Full Text"] or None, natural_key=f"{mid}|{row['Action Plan Number']}|{cid}",
-            member_id=mid, action_plan_id=row.get("Action Plan ID") or f"{mid}-{row['Action Plan Number']}",
-            year=int(row["Year Of Submission"]) if row["Year Of Submission"].isdigit() else None,
-            completion=_slug(row["Completion (End Of Term)"]),
-            did_it_open_government=_slug(row["Did It Open Government (Overall)"]),
-            early_results=_slug(row["Early Results"]),
-            starred=row["Starred (Current Formula) End of Term"] == "1", outcome_score=outcome_of(row),
-        ))
-        addresses += [Rel(cid, slugify(a)) for a in areas if row.get(a) == "1"]
-        for oid in _orgs(mid, row["Lead Institution"]):
-            orgs[oid] = Organization(id=oid, name=oid, member_id=mid, kind="government")
-            leads.append(Rel(cid, oid))
-    pas = [PolicyArea(id=slugify(a), name=a, parent_id=parent_of.get(slugify(a))) for a in areas]
-    for items in (list(regions.values()), list(members.values()), commitments, pas, list(orgs.values())):
-        await write_nodes(graph, items, [prov] * len(items), loaded_at=at)
-    await write_rels(graph, "Commitment", "ADDRESSES", "PolicyArea", addresses)
-    await write_rels(graph, "PolicyArea", "PART_OF", "PolicyArea",
-                     [Rel(c, p) for c, p in parent_of.items()])
-    await write_rels(graph, "Member", "IN_REGION", "Region", [Rel(m, r) for m, r in sorted(in_region)])
-    await write_rels(graph, "Organization", "LEADS", "Commitment", [Rel(r.end, r.start) for r in leads])
-
-
-def _slug(value: str) -> str | None:
-    value = value.strip()
-    return {"ND": "no_data", "NR": "not_reviewed", "NA": "not_applicable", "": None}.get(value, slugify(value)
-                                                                                      .replace("-", "_"))
 
 
 def summary(value: Any) -> str:

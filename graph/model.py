@@ -271,10 +271,14 @@ class SimilarTo(RelModel):
     """(:Commitment)-[:SIMILAR_TO]->(:Commitment): derived at load time, with its component scores."""
 
     TYPE: ClassVar[str] = "SIMILAR_TO"
-    score: float
+    score: float = Field(description="Sum of weight × value over the components (see queries/discovery_scoring.py).")
     text: float = 0.0
     policy_areas: float = 0.0
     organizations: float = 0.0
+    coalition: float = Field(default=0.0, description="1 when both members are in a coalition on a shared area.")
+    outcome: float = Field(default=0.0, description="The match's IRM outcome score (0 when not assessed).")
+    shared_policy_areas: list[str] = Field(default_factory=list, description="Shared area ids, heaviest first.")
+    shared_organizations: list[str] = Field(default_factory=list)
 
 
 class CommittedToBo(RelModel):

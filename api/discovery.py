@@ -1,0 +1,229 @@
+"""GraphQL types and resolvers of peer-learning discovery: similar commitments, learn-from, lineage, facets, peers.
+
+How to attach (api/types.py and api/schema.py)::
+
+    # on Commitment
+    @strawberry.field(description="Commitments elsewhere most like this one, best first, with the reasons.")
+    async def similar(self, info: strawberry.Info, first: discovery.FirstArg = 10,
+                      filter: discovery.SimilarityFilterArg = None,
+                      ) -> list[Annotated["SimilarCommitment", strawberry.lazy("api.discovery")]]:
+        from api.discovery import resolve_similar
+        return await resolve_similar(self.id, info, first, filter)
+
+    @strawberry.field(description="The same reform across the member's action plans, oldest first.")
+    async def lineage(self, info: strawberry.Info) -> list["Commitment"]:
+        from api.discovery import resolve_lineage
+        return await resolve_lineage(self.id, info)
+
+    # on Member
+    @strawberry.field(description="Members with the most similar portfolios of commitments.")
+    async def peers(self, info: strawberry.Info, first: discovery.FirstArg = 10,
+                    ) -> list[Annotated["MemberPeer", strawberry.lazy("api.discovery")]]:
+        from api.discovery import resolve_peers
+        return await resolve_peers(self.id, info, first)
+
+    # in api/schema.py: Query = merge_types("Query", (Query, DiscoveryQuery)) for similarToText, learnFrom, facets.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from api.filters import CommitmentFilter, MemberKind, to_spec
+from graph.backend import Row
+from queries import discovery as q
+
+if TYPE_CHECKING:
+    from api.types import Commitment, Member, Organization
+
+CommitmentRef = Annotated["Commitment", strawberry.lazy("api.types")]
+MemberRef = Annotated["Member", strawberry.lazy("api.types")]
+OrganizationRef = Annotated["Organization", strawberry.lazy("api.types")]
+MAX_FIRST = 100
+
+
+@strawberry.enum(description="A part of a similarity score.")
+class SimilarityComponent(Enum):
+    TEXT = strawberry.enum_value("text", description="Multilingual TF-IDF similarity of titles and texts.")
+    POLICY_AREAS = strawberry.enum_value("policy_areas", description="Shared policy areas, specific ones weigh more.")
+    ORGANIZATIONS = strawberry.enum_value("organizations", description="Shared lead/supporting organisations.")
+    COALITION = strawberry.enum_value("coalition", description="Both members are in a coalition on a shared area.")
+    OUTCOME = strawberry.enum_value("outcome", description="How the match turned out (IRM outcome score, 0-1).")
+
+
+@strawberry.enum(description="Keep only matches with this IRM outcome.")
+class OutcomeFilter(Enum):
+    ANY = strawberry.enum_value("any", description="No condition.")
+    STARRED = strawberry.enum_value("starred", description="Starred in an IRM report.")
+    SUBSTANTIAL_OR_COMPLETE = strawberry.enum_value("substantial_or_complete",
+                                                    description="Substantially or fully complete at end of term.")
+    OPENED_GOVERNMENT = strawberry.enum_value("opened_government",
+                                              description="Did it open government: major or outstanding.")
+
+
+@strawberry.input(description="Which similar commitments (or learn-from members) to keep.")
+class SimilarityFilter:
+    other_members_only: bool = strawberry.field(default=True, description="Only commitments of other members.")
+    region: strawberry.ID | None = strawberry.field(default=None, description="Only members in this region (id).")
+    member_kind: MemberKind | None = strawberry.field(default=None, description="Only national or local members.")
+    policy_area: strawberry.ID | None = strawberry.field(
+        default=None, description="Only commitments in this policy area (a parent includes its children).")
+    outcome: OutcomeFilter = strawberry.field(default=OutcomeFilter.ANY, description="Only this IRM outcome.")
+    year_from: int | None = strawberry.field(default=None, description="Action plan submitted in or after this year.")
+    year_to: int | None = strawberry.field(default=None, description="Action plan submitted in or before this year.")
+
+
+FirstArg = Annotated[int, strawberry.argument(description="How many results (1-100).")]
+SimilarityFilterArg = Annotated[SimilarityFilter | None, strawberry.argument(description="Keep only these.")]
+
+
+@strawberry.type(description="Why a commitment is similar: one component of the score.")
+class SimilarityReason:
+    component: SimilarityComponent = strawberry.field(description="Which component.")
+    weight: float = strawberry.field(description="Its weight in the score.")
+    value: float = strawberry.field(description="Its value for this pair, 0-1.")
+    contribution: float = strawberry.field(description="weight × value; the contributions add up to the score.")
+    shared_policy_areas: list[strawberry.ID] = strawberry.field(
+        description="POLICY_AREAS: the shared policy area ids, most specific first.")
+    shared_organizations: list[strawberry.ID] = strawberry.field(
+        description="ORGANIZATIONS: the shared organisation ids.")
+
+
+@strawberry.type(description="A similar commitment, its score and the reasons.")
+class SimilarCommitment:
+    commitment: CommitmentRef = strawberry.field(description="The similar commitment.")
+    score: float = strawberry.field(description="0-1; the sum of the reasons' contributions.")
+    reasons: list[SimilarityReason] = strawberry.field(description="Every component, largest contribution first.")
+
+
+@strawberry.type(description="A member worth learning from in a policy area.")
+class LearnFromEntry:
+    member: MemberRef = strawberry.field(description="The member.")
+    score: float = strawberry.field(description="Mean outcome, shrunk towards the area's mean by one commitment.")
+    mean_outcome: float | None = strawberry.field(description="Mean IRM outcome score of its assessed commitments.")
+    commitments: int = strawberry.field(description="Its commitments in the area.")
+    assessed: int = strawberry.field(description="Of which with an IRM outcome.")
+    starred: int = strawberry.field(description="Of which starred.")
+    best_commitments: list[CommitmentRef] = strawberry.field(description="Its best commitments in the area.")
+    organizations: list[OrganizationRef] = strawberry.field(description="Organisations behind those commitments.")
+
+
+@strawberry.type(description="How many commitments of a list have one value.")
+class FacetCount:
+    value: str = strawberry.field(description="The value (an id, a kind, a year or a rating slug; 'none' if unset).")
+    count: int = strawberry.field(description="Commitments of the filtered list with it.")
+
+
+@strawberry.type(description="Counts of a filtered commitment list, computed by the database.")
+class Facets:
+    policy_area: list[FacetCount] = strawberry.field(description="By policy area id.")
+    region: list[FacetCount] = strawberry.field(description="By region id.")
+    member_kind: list[FacetCount] = strawberry.field(description="By national/local.")
+    year: list[FacetCount] = strawberry.field(description="By action-plan submission year.")
+    completion: list[FacetCount] = strawberry.field(description="By end-of-term completion.")
+    early_results: list[FacetCount] = strawberry.field(description="By early results (2020+ method).")
+    did_it_open_government: list[FacetCount] = strawberry.field(description="By did it open government.")
+
+
+@strawberry.type(description="A member with a similar portfolio of commitments.")
+class MemberPeer:
+    member: MemberRef = strawberry.field(description="The peer.")
+    score: float = strawberry.field(description="0-1: area similarity × (0.8 + 0.2 × outcome agreement).")
+    policy_area_similarity: float = strawberry.field(description="Cosine of IDF-weighted policy-area portfolios.")
+    outcome_agreement: float = strawberry.field(description="1 - mean outcome gap over the shared areas.")
+    shared_policy_areas: list[strawberry.ID] = strawberry.field(description="Shared policy areas, weightiest first.")
+
+
+def _filter(value: SimilarityFilter | None) -> q.SimilarityFilter:
+    if value is None:
+        return q.SimilarityFilter()
+    return q.SimilarityFilter(
+        other_members_only=value.other_members_only, region=value.region,
+        member_kind=value.member_kind.value if value.member_kind else None, policy_area=value.policy_area,
+        year_from=value.year_from, year_to=value.year_to, outcome=value.outcome.value)
+
+
+def _first(first: int) -> int:
+    if not 1 <= first <= MAX_FIRST:
+        raise ValueError(f"first must be between 1 and {MAX_FIRST}, got {first}")
+    return first
+
+
+def _similar(row: Row) -> SimilarCommitment:
+    from api.types import Commitment
+
+    contrib = q.contributions(row)
+    reasons = [SimilarityReason(
+        component=SimilarityComponent(c), weight=q.WEIGHTS[c], value=float(row.get(c) or 0.0), contribution=v,
+        shared_policy_areas=list(row.get("shared_policy_areas") or []) if c == "policy_areas" else [],
+        shared_organizations=list(row.get("shared_organizations") or []) if c == "organizations" else [],
+    ) for c, v in contrib.items()]
+    reasons.sort(key=lambda r: -r.contribution)
+    return SimilarCommitment(commitment=Commitment.from_row(row["node"]), score=sum(contrib.values()),
+                             reasons=reasons)
+
+
+async def resolve_similar(root_commitment_id: str, info: strawberry.Info, first: int = 10,
+                          filter: SimilarityFilter | None = None) -> list[SimilarCommitment]:
+    """``Commitment.similar``: one traversal of the stored SIMILAR_TO edges."""
+    rows = await q.similar(info.context.graph, root_commitment_id, _first(first), _filter(filter))
+    return [_similar(r) for r in rows]
+
+
+async def resolve_lineage(root_commitment_id: str, info: strawberry.Info) -> list[Commitment]:
+    """``Commitment.lineage``: the CONTINUES chain through this commitment, oldest first."""
+    from api.types import Commitment
+
+    return [Commitment.from_row(r["node"]) for r in await q.lineage(info.context.graph, root_commitment_id)]
+
+
+async def resolve_peers(root_member_id: str, info: strawberry.Info, first: int = 10) -> list[MemberPeer]:
+    """``Member.peers``: members with the most similar policy-area and outcome portfolios."""
+    from api.types import Member
+
+    return [MemberPeer(member=Member.from_row(r["node"]), score=r["score"], policy_area_similarity=r["areas"],
+                       outcome_agreement=r["outcome"], shared_policy_areas=r["shared"])
+            for r in await q.peers(info.context.graph, root_member_id, _first(first))]
+
+
+@strawberry.type(description="Root fields of peer-learning discovery.")
+class DiscoveryQuery:
+    @strawberry.field(description="Commitments most like a pasted draft (a title or a few paragraphs), explained.")
+    async def similar_to_text(
+        self, info: strawberry.Info,
+        text: Annotated[str, strawberry.argument(description="The draft text (any OGP language).")],
+        first: FirstArg = 10, filter: SimilarityFilterArg = None,
+    ) -> list[SimilarCommitment]:
+        flt = _filter(filter)
+        rows = await q.similar_to_text(info.context.graph, text, _first(first), flt)
+        return [_similar(r) for r in rows]
+
+    @strawberry.field(description="Members ranked by how their commitments in a policy area turned out.")
+    async def learn_from(
+        self, info: strawberry.Info,
+        policy_area: Annotated[strawberry.ID, strawberry.argument(description="Policy area id.")],
+        first: FirstArg = 10, filter: SimilarityFilterArg = None,
+    ) -> list[LearnFromEntry]:
+        from api.types import Commitment, Member, Organization
+
+        rows = await q.learn_from(info.context.graph, policy_area, _filter(filter), _first(first))
+        return [LearnFromEntry(
+            member=Member.from_row(r["member"]), score=r["rank_score"], mean_outcome=r["mean_outcome"],
+            commitments=r["commitments"], assessed=r["assessed"], starred=r["starred"],
+            best_commitments=[Commitment.from_row(c) for c in r["best"]],
+            organizations=[Organization.from_row(o) for o in {o["node"]["id"]: o["node"] for o in r["organizations"]}
+                           .values()],
+        ) for r in rows]
+
+    @strawberry.field(description="Counts of the commitments matching a filter (and search), by facet.")
+    async def facets(
+        self, info: strawberry.Info,
+        filter: Annotated[CommitmentFilter | None, strawberry.argument(description="As in `commitments`.")] = None,
+        search: Annotated[str | None, strawberry.argument(description="As in `commitments`.")] = None,
+    ) -> Facets:
+        found = await q.facets(info.context.graph, to_spec(filter), search)
+        return Facets(**{name: [FacetCount(value="none" if r["value"] is None else str(r["value"]), count=r["count"])
+                                for r in rows] for name, rows in found.items()})

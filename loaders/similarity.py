@@ -1,0 +1,55 @@
+"""Derive ``SIMILAR_TO`` (top-k, with component scores) and ``CONTINUES`` edges after a load.
+
+``ogp load`` calls ``await derive_similarity(graph)`` once a run is written (outside its atomic block).
+It reads every commitment's texts, policy areas, organisations and coalitions in three queries,
+scores them in memory (``queries/discovery_scoring.py``) and replaces the old derived edges in one
+atomic block, so running it twice gives the same graph.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from graph.backend import Graph
+from graph.model import CONTINUES, SimilarTo
+from loaders._write import Rel, write_rels
+from queries.discovery import read_corpus
+from queries.discovery_scoring import continuations, top_similar
+
+logger = logging.getLogger(__name__)
+
+SIMILAR_K = 40  # matches kept per commitment in other members (filters are applied to these)
+SAME_MEMBER_K = 5  # and in its own member (for `otherMembersOnly: false`)
+
+DELETE_SIMILAR = "MATCH (:Commitment)-[r:SIMILAR_TO]->(:Commitment) DELETE r"
+DELETE_CONTINUES = "MATCH (:Commitment)-[r:CONTINUES]->(:Commitment) DELETE r"
+
+
+@dataclass(frozen=True)
+class DerivedStats:
+    """What one derivation wrote."""
+
+    commitments: int
+    similar_to: int
+    continues: int
+
+
+async def derive_similarity(graph: Graph) -> DerivedStats:
+    """Replace every ``SIMILAR_TO`` and ``CONTINUES`` edge with ones computed from the current commitments."""
+    corpus = await read_corpus(graph)
+    similar: list[Rel] = []
+    if len(corpus.docs) > 1:
+        for i, j, pair in top_similar(corpus, SIMILAR_K, SAME_MEMBER_K):
+            props = SimilarTo(score=pair.score, **pair.values, shared_policy_areas=list(pair.shared_policy_areas),
+                              shared_organizations=list(pair.shared_organizations))
+            similar.append(Rel(corpus.docs[i].id, corpus.docs[j].id, props))
+    chains = [Rel(later, earlier) for later, earlier in continuations(corpus)] if corpus.docs else []
+    async with graph.atomic():
+        await graph.write(DELETE_SIMILAR)
+        await graph.write(DELETE_CONTINUES)
+        await write_rels(graph, "Commitment", SimilarTo.TYPE, "Commitment", similar)
+        await write_rels(graph, "Commitment", CONTINUES, "Commitment", chains)
+    logger.info("similarity: %d commitments, %d SIMILAR_TO, %d CONTINUES", len(corpus.docs), len(similar),
+                len(chains))
+    return DerivedStats(len(corpus.docs), len(similar), len(chains))

@@ -1,0 +1,290 @@
+"""Peer-learning questions: similar commitments (stored or to a pasted text), who to learn from, lineage, facets, peers.
+
+``similar`` is one traversal of the ``SIMILAR_TO`` edges derived at load time; ``similar_to_text``
+scores a draft against an in-process TF-IDF index, cached by the graph's commitment "version", then
+applies the same filter in Cypher. Both return ``{node, score, values, shared_*}`` rows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from graph.backend import Graph, Row
+from graph.ratings import SCALES
+from queries.commitments import commitment_listing
+from queries.discovery_scoring import WEIGHTS, Corpus, Doc, text_query_values, total
+
+# The similarity filter, shared by `similar` and `similarToText` (o = the match, m = its member).
+_SIMILARITY_FILTER = (
+    "MATCH (m:Member {id: o.member_id}) "
+    "WITH q, o, m, s, size([(m)-[:IN_REGION]->(r:Region) WHERE r.id = $region | 1]) AS in_region, "
+    "size([(o)-[:ADDRESSES]->(pa:PolicyArea) WHERE pa.id = $policy_area OR pa.parent_id = $policy_area | 1]) "
+    "AS in_area "
+    "WHERE ($other_members = false OR o.member_id <> q) "
+    "AND ($region IS NULL OR in_region > 0) AND ($member_kind IS NULL OR m.kind = $member_kind) "
+    "AND ($policy_area IS NULL OR in_area > 0) "
+    "AND ($year_from IS NULL OR o.year >= $year_from) AND ($year_to IS NULL OR o.year <= $year_to) "
+    "AND ($starred = false OR o.starred = true) "
+    "AND ($completion_min IS NULL OR o.completion_level >= $completion_min) "
+    "AND ($diog_min IS NULL OR o.did_it_open_government_level >= $diog_min) "
+)
+SIMILAR = (
+    "MATCH (c:Commitment {id: $id})-[s:SIMILAR_TO]->(o:Commitment) WITH c.member_id AS q, o, s "
+    + _SIMILARITY_FILTER
+    + "RETURN o AS node, s.score AS score, s.text AS text, s.policy_areas AS policy_areas, "
+    "s.organizations AS organizations, s.coalition AS coalition, s.outcome AS outcome, "
+    "s.shared_policy_areas AS shared_policy_areas, s.shared_organizations AS shared_organizations "
+    "ORDER BY score DESC, o.id LIMIT $first"
+)
+SIMILAR_TO_TEXT = (
+    "UNWIND $candidates AS s MATCH (o:Commitment {id: s.id}) WITH '' AS q, o, s "
+    + _SIMILARITY_FILTER
+    + "RETURN o AS node, s.score AS score, s.text AS text, s.outcome AS outcome "
+    "ORDER BY score DESC, o.id LIMIT $first"
+)
+COMMITMENT_CORPUS = (
+    "MATCH (c:Commitment) "
+    "RETURN c.id AS id, c.member_id AS member_id, c.title AS title, c.short_title AS short_title, "
+    "c.full_text AS full_text, c.year AS year, c.outcome_score AS outcome, "
+    "[(c)-[:ADDRESSES]->(pa:PolicyArea) | pa.id] AS areas, "
+    "[(c)<-[:LEADS|SUPPORTS]-(o:Organization) | o.id] AS organizations "
+    "ORDER BY c.id"
+)
+AREA_PARENTS = "MATCH (a:PolicyArea)-[:PART_OF]->(p:PolicyArea) RETURN a.id AS id, p.id AS parent"
+MEMBER_COALITIONS = (
+    "MATCH (m:Member)-[:PARTICIPATES_IN]->(co:Coalition) "
+    "RETURN m.id AS member, co.id AS coalition, [(co)-[:FOCUSES_ON]->(f:PolicyArea) | f.id] AS focus"
+)
+COMMITMENT_VERSION = "MATCH (c:Commitment) RETURN count(c) AS n, max(c.loaded_at) AS at"
+SIMILAR_EDGE_COUNT = "MATCH (:Commitment)-[s:SIMILAR_TO]->(:Commitment) RETURN count(s) AS n"
+PREDECESSORS = (
+    "MATCH (c:Commitment {id: $id})-[:CONTINUES*1..20]->(p:Commitment) RETURN DISTINCT p AS node"
+)
+SUCCESSORS = (
+    "MATCH (c:Commitment {id: $id})<-[:CONTINUES*1..20]-(p:Commitment) RETURN DISTINCT p AS node"
+)
+LEARN_FROM = (
+    "MATCH (c:Commitment)-[:ADDRESSES]->(pa:PolicyArea) WHERE pa.id = $policy_area OR pa.parent_id = $policy_area "
+    "WITH DISTINCT c MATCH (m:Member {id: c.member_id}) "
+    "WITH m, c, size([(m)-[:IN_REGION]->(r:Region) WHERE r.id = $region | 1]) AS in_region "
+    "WHERE ($region IS NULL OR in_region > 0) AND ($member_kind IS NULL OR m.kind = $member_kind) "
+    "AND ($year_from IS NULL OR c.year >= $year_from) AND ($year_to IS NULL OR c.year <= $year_to) "
+    "WITH m, c ORDER BY coalesce(c.outcome_score, -1.0) DESC, c.id "
+    "RETURN m AS member, count(c) AS commitments, count(c.outcome_score) AS assessed, "
+    "sum(coalesce(c.outcome_score, 0.0)) AS outcome_sum, "
+    "sum(CASE WHEN c.starred = true THEN 1 ELSE 0 END) AS starred, collect(c)[0..$best] AS best"
+)
+ORGANIZATIONS_BEHIND = (
+    "UNWIND $ids AS key MATCH (:Commitment {id: key})<-[r:LEADS|SUPPORTS]-(o:Organization) "
+    "RETURN key, o AS node, type(r) AS role ORDER BY role, o.name"
+)
+MEMBER_PORTFOLIOS = (
+    "MATCH (c:Commitment)-[:ADDRESSES]->(pa:PolicyArea) "
+    "RETURN c.member_id AS member, pa.id AS area, count(c) AS n, avg(coalesce(c.outcome_score, 0.0)) AS outcome"
+)
+MEMBERS_BY_ID = "MATCH (m:Member) WHERE m.id IN $ids RETURN m AS node"
+PARENT_AREAS = "MATCH (:PolicyArea)-[:PART_OF]->(p:PolicyArea) RETURN DISTINCT p.id AS id"
+# Facets: {match}/{with_}/{where} come from the commitment listing (the same filter as Query.commitments).
+FACETS = {
+    "policy_area": "{match} {with_} WHERE {where} MATCH (c)-[:ADDRESSES]->(x:PolicyArea) "
+                   "RETURN x.id AS value, count(DISTINCT c) AS count",
+    "region": "{match} {with_} WHERE {where} MATCH (c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(:Member)"
+              "-[:IN_REGION]->(x:Region) RETURN x.id AS value, count(DISTINCT c) AS count",
+    "member_kind": "{match} {with_} WHERE {where} MATCH (c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(x:Member) "
+                   "RETURN x.kind AS value, count(DISTINCT c) AS count",
+    "year": "{match} {with_} WHERE {where} RETURN toString(c.year) AS value, count(c) AS count",
+    "completion": "{match} {with_} WHERE {where} RETURN c.completion AS value, count(c) AS count",
+    "early_results": "{match} {with_} WHERE {where} RETURN c.early_results AS value, count(c) AS count",
+    "did_it_open_government": "{match} {with_} WHERE {where} RETURN c.did_it_open_government AS value, "
+                              "count(c) AS count",
+}
+
+
+@dataclass(frozen=True)
+class SimilarityFilter:
+    """Which matches to keep (None = no condition)."""
+
+    other_members_only: bool = True
+    region: str | None = None
+    member_kind: str | None = None
+    policy_area: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    outcome: str = "any"  # any | starred | substantial_or_complete | opened_government
+
+    def params(self) -> dict[str, Any]:
+        """The Cypher parameters of ``_SIMILARITY_FILTER``."""
+        if self.outcome not in ("any", "starred", "substantial_or_complete", "opened_government"):
+            raise ValueError(f"similarity filter: unknown outcome {self.outcome!r}")
+        return {
+            "other_members": self.other_members_only, "region": self.region, "member_kind": self.member_kind,
+            "policy_area": self.policy_area, "year_from": self.year_from, "year_to": self.year_to,
+            "starred": self.outcome == "starred",
+            "completion_min": SCALES["completion"].level("substantial")
+            if self.outcome == "substantial_or_complete" else None,
+            "diog_min": SCALES["did_it_open_government"].level("major")
+            if self.outcome == "opened_government" else None,
+        }
+
+    @property
+    def narrows(self) -> bool:
+        """Whether anything beyond ``other_members_only`` is set."""
+        return any(v is not None for v in (self.region, self.member_kind, self.policy_area, self.year_from,
+                                           self.year_to)) or self.outcome != "any"
+
+
+async def similar(graph: Graph, commitment_id: str, first: int, flt: SimilarityFilter) -> list[Row]:
+    """The stored matches of a commitment that pass the filter, best first, with their component values."""
+    return await graph.read(SIMILAR, {"id": commitment_id, "first": first, **flt.params()})
+
+
+async def read_corpus(graph: Graph) -> Corpus:
+    """Every commitment of the graph as a similarity document, vectorised."""
+    rows = await graph.read(COMMITMENT_CORPUS)
+    parents = {r["id"] for r in await graph.read(PARENT_AREAS)}
+    parent_of = {r["id"]: r["parent"] for r in await graph.read(AREA_PARENTS)}
+    coalitions: dict[str, list[tuple[str, set[str]]]] = {}
+    for r in await graph.read(MEMBER_COALITIONS):
+        coalitions.setdefault(r["member"], []).append((r["coalition"], set(r["focus"] or [])))
+    docs = []
+    for r in rows:
+        areas = frozenset(r["areas"] or [])
+        broad = areas | {parent_of[a] for a in areas if a in parent_of}
+        docs.append(Doc(
+            id=r["id"], member_id=r["member_id"] or "",
+            title="\n".join(t for t in (r["title"], r["short_title"]) if t),
+            text=r["full_text"] or "", year=r["year"], areas=areas,
+            organizations=frozenset(r["organizations"] or []),
+            coalitions=frozenset(co for co, focus in coalitions.get(r["member_id"], []) if not focus or focus & broad),
+            outcome=float(r["outcome"] or 0.0),
+        ))
+    return Corpus(docs, parents)
+
+
+@dataclass
+class _IndexCache:
+    key: tuple[Any, ...] | None = None
+    corpus: Corpus | None = None
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+_CACHE: dict[int, _IndexCache] = {}
+
+
+async def text_index(graph: Graph) -> Corpus:
+    """The in-memory TF-IDF index of all commitments, rebuilt when the graph's commitments change."""
+    cache = _CACHE.setdefault(id(graph), _IndexCache())
+    rows = await graph.read(COMMITMENT_VERSION)
+    key = (rows[0]["n"], rows[0]["at"]) if rows else (0, None)
+    if cache.key == key and cache.corpus is not None:
+        return cache.corpus
+    async with cache.lock:
+        if cache.key != key or cache.corpus is None:
+            cache.corpus = await read_corpus(graph)
+            cache.key = key
+    assert cache.corpus is not None
+    return cache.corpus
+
+
+async def similar_to_text(graph: Graph, text: str, first: int, flt: SimilarityFilter) -> list[Row]:
+    """Commitments most like a pasted draft (text and the match's outcome), filtered like ``similar``."""
+    if not text.strip():
+        raise ValueError("similarToText: the text is empty; paste a title or a few paragraphs")
+    corpus = await text_index(graph)
+    if not corpus.docs:
+        return []
+    values = text_query_values(corpus, text)
+    scores = total(values)[0]
+    order = np.argsort(-scores, kind="stable")[: (1000 if flt.narrows else max(3 * first, 50))]
+    candidates = [{"id": corpus.docs[i].id, "score": float(scores[i]), "text": float(values["text"][0][i]),
+                   "outcome": float(values["outcome"][0][i])} for i in order if values["text"][0][i] > 0]
+    return await graph.read(SIMILAR_TO_TEXT, {"candidates": candidates, "first": first, **flt.params()})
+
+
+def contributions(row: Mapping[str, Any]) -> dict[str, float]:
+    """``weight × value`` per component of a result row (they sum to its score)."""
+    return {c: w * float(row.get(c) or 0.0) for c, w in WEIGHTS.items()}
+
+
+async def lineage(graph: Graph, commitment_id: str) -> list[Row]:
+    """The chain of a reform across a member's action plans: predecessors, itself, successors, oldest first."""
+    before = await graph.read(PREDECESSORS, {"id": commitment_id})
+    after = await graph.read(SUCCESSORS, {"id": commitment_id})
+    me = await graph.read("MATCH (c:Commitment {id: $id}) RETURN c AS node", {"id": commitment_id})
+    rows = [*before, *me, *after]
+    return sorted(rows, key=lambda r: (r["node"].get("year") or 0, r["node"]["id"]))
+
+
+async def learn_from(graph: Graph, policy_area: str, flt: SimilarityFilter, first: int, best: int = 3) -> list[Row]:
+    """Members ranked by how their commitments in an area turned out (mean outcome, shrunk towards the area's)."""
+    params = {**flt.params(), "policy_area": policy_area, "best": best}
+    rows = await graph.read(LEARN_FROM, params)
+    assessed = sum(r["assessed"] for r in rows)
+    prior = sum(r["outcome_sum"] for r in rows) / assessed if assessed else 0.0
+    for r in rows:
+        r["rank_score"] = (r["outcome_sum"] + prior) / (r["assessed"] + 1)  # one pseudo-commitment at the mean
+        r["mean_outcome"] = r["outcome_sum"] / r["assessed"] if r["assessed"] else None
+    rows.sort(key=lambda r: (-r["rank_score"], -r["starred"], r["member"]["id"]))
+    rows = rows[:first]
+    ids = [c["id"] for r in rows for c in r["best"]]
+    orgs: dict[str, list[Row]] = {}
+    for o in await graph.read(ORGANIZATIONS_BEHIND, {"ids": ids}) if ids else []:
+        orgs.setdefault(o["key"], []).append(o)
+    for r in rows:
+        r["organizations"] = [o for c in r["best"] for o in orgs.get(c["id"], [])]
+    return rows
+
+
+async def facets(graph: Graph, spec: Mapping[str, Any] | None, search: str | None = None) -> dict[str, list[Row]]:
+    """Counts of the filtered commitment list by policy area, region, member kind, year and IRM results."""
+    listing = commitment_listing(graph, spec, search)
+    if listing is None:
+        return {name: [] for name in FACETS}
+    parts, values = listing.compile()
+    out: dict[str, list[Row]] = {}
+    for name, template in FACETS.items():
+        rows = await graph.read(template.format(**parts), values)
+        out[name] = sorted(rows, key=lambda r: (-r["count"], str(r["value"])))
+    return out
+
+
+async def peers(graph: Graph, member_id: str, first: int) -> list[Row]:
+    """Members whose portfolios (IDF-weighted policy areas, and outcomes per area) are most like this one's."""
+    rows = await graph.read(MEMBER_PORTFOLIOS)
+    parents = {r["id"] for r in await graph.read(PARENT_AREAS)}
+    members = sorted({r["member"] for r in rows})
+    df: dict[str, int] = {}
+    for r in rows:
+        df[r["area"]] = df.get(r["area"], 0) + 1
+    vec: dict[str, dict[str, float]] = {m: {} for m in members}
+    out_vec: dict[str, dict[str, float]] = {m: {} for m in members}
+    for r in rows:
+        idf = math.log((1 + len(members)) / (1 + df[r["area"]])) + 1.0
+        vec[r["member"]][r["area"]] = math.log1p(r["n"]) * idf * (0.25 if r["area"] in parents else 1.0)
+        out_vec[r["member"]][r["area"]] = float(r["outcome"])
+    mine = vec.get(member_id)
+    if not mine:
+        return []
+    found = []
+    for other in members:
+        if other == member_id:
+            continue
+        shared = set(mine) & set(vec[other])
+        dot = sum(mine[a] * vec[other][a] for a in shared)
+        norm = math.sqrt(sum(v * v for v in mine.values()) * sum(v * v for v in vec[other].values()))
+        areas = dot / norm if norm else 0.0
+        gap = [abs(out_vec[member_id][a] - out_vec[other][a]) for a in shared]
+        outcome = 1.0 - (sum(gap) / len(gap) if gap else 1.0)
+        found.append({"member_id": other, "score": 0.8 * areas + 0.2 * outcome * areas, "areas": areas,
+                      "outcome": outcome, "shared": sorted(shared, key=lambda a: -mine[a] * vec[other][a])})
+    found.sort(key=lambda r: (-r["score"], r["member_id"]))
+    top = found[:first]
+    found_nodes = await graph.read(MEMBERS_BY_ID, {"ids": [t["member_id"] for t in top]})
+    nodes = {r["node"]["id"]: r["node"] for r in found_nodes}
+    return [{**t, "node": nodes.get(t["member_id"], {"id": t["member_id"]})} for t in top]
