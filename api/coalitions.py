@@ -10,7 +10,7 @@ types (``gaps``, ``network``, ``reach``) with ``strawberry.field(resolver=...)``
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -190,4 +190,4 @@ class CoalitionQuery:
     async def organization_reach(
         self, info: strawberry.Info, id: Annotated[strawberry.ID, strawberry.argument(description="Organisation id.")],
     ) -> JSON | None:
-        return await kq.organization_reach(info.context.graph, str(id))
+        return cast(JSON | None, await kq.organization_reach(info.context.graph, str(id)))

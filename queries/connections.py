@@ -132,7 +132,8 @@ async def shortest_paths(graph: Graph, source: Key, target: Key, max_hops: int =
     while hops < max_hops and not meet and frontiers[0] and frontiers[1]:
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         levels[side] += 1
-        seen, nxt = parents[side], {}
+        seen = parents[side]
+        nxt: dict[Key, list[Edge]] = {}
         expanded = await _expand(graph, set(list(frontiers[side])[:MAX_FRONTIER]))
         for node, edges in expanded.items():
             for neighbour, rel_type, outgoing in edges:
