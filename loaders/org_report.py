@@ -9,23 +9,41 @@ from pathlib import Path
 
 from loaders._org_sample import score
 from loaders.member_names import member_slug
-from loaders.organizations import OrganizationResolver
+from loaders.organizations import OrganizationResolver, OrgMention, Role
+
+COLUMNS: tuple[tuple[str, Role], ...] = (("Lead Institution", "lead"), ("Supporting Institution(s)", "support"))
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a commitments export."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def resolve_rows(rows: list[dict[str, str]]) -> tuple[OrganizationResolver, list[tuple[str, str, OrgMention]]]:
+    """Observe every institution cell, then resolve each: (commitment id, column, mention) in row order."""
+    resolver = OrganizationResolver()
+    for row in rows:
+        for column, _ in COLUMNS:
+            resolver.observe(row.get(column), member_id=member_slug(row["Country/Locality"]), member_code=row["Code"])
+    found: list[tuple[str, str, OrgMention]] = []
+    for row in rows:
+        for column, role in COLUMNS:
+            for mention in resolver.mentions(row.get(column), member_id=member_slug(row["Country/Locality"]),
+                                             member_code=row["Code"], role=role):
+                found.append((row["Commitment Unique Identifier"], column, mention))
+    return resolver, found
 
 
 def report(path: Path) -> str:
     """Mentions, distinct organisations, per kind, the most shared organisations, and the hand-checked precision."""
-    resolver = OrganizationResolver()
-    mentions = 0
+    rows = read_rows(path)
+    resolver, found = resolve_rows(rows)
+    mentions = len(found)
+    member_of = {r["Commitment Unique Identifier"]: member_slug(r["Country/Locality"]) for r in rows}
     members_of: dict[str, set[str]] = defaultdict(set)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            member_id = member_slug(row["Country/Locality"])
-            for column, role in (("Lead Institution", "lead"), ("Supporting Institution(s)", "support")):
-                found = resolver.mentions(row.get(column), member_id=member_id, member_code=row["Code"],
-                                          role="lead" if role == "lead" else "support")
-                mentions += len(found)
-                for mention in found:
-                    members_of[mention.organization.id].add(member_id)
+    for commitment_id, _, mention in found:
+        members_of[mention.organization.id].add(member_of[commitment_id])
     orgs = resolver.organizations()
     kinds = Counter(o.kind for o in orgs)
     shared = sorted((o for o in orgs if len(members_of[o.id]) >= 2), key=lambda o: (-len(members_of[o.id]), o.id))

@@ -8,12 +8,14 @@ non-answers ("NA", "TBD", "Unclear") produce no organisation at all: the raw cel
 commitment (``lead_institutions_text`` / ``supporting_institutions_text``); we never make a node
 named "CSOs", and never one node for "civil society" across countries.
 
-Resolution, in order: exact normalised key in the scope (unidecode, lower case, no punctuation or
-articles, British/US spellings, the member's own name removed from national bodies: "Parliament of
-Georgia" = "Parliament"); an acronym given in parentheses in the same member ("IDFI" after
-"Institute for Development of Freedom of Information (IDFI)"); then rapidfuzz ``token_sort_ratio``
->= 92 against the names already in the scope. Exact keys are order-independent; a fuzzy or acronym
-match takes the id of the spelling seen first (the graph's, when ``known`` is given).
+Resolution (loaders/_org_cluster.py): spellings with the same normalised key in a scope are one node
+(unidecode, lower case, no punctuation or articles, British/US spellings, the member's own name removed
+from national bodies: "Parliament of Georgia" = "Parliament"); nodes join when rapidfuzz
+``token_sort_ratio`` >= 92, and a bare acronym joins the organisation it is given for in parentheses
+("IDFI" and "Institute for Development of Freedom of Information (IDFI)"). The id and name of each
+organisation come from a total order over everything seen (most mentions, shortest key, alphabetical),
+so ids do not depend on the order of cells or files when every cell is ``observe``d before ``mentions``;
+across files, an organisation already in the graph (``known``) keeps the graph's id.
 """
 
 from __future__ import annotations
@@ -21,16 +23,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
-
-from rapidfuzz import fuzz
 
 from graph.backend import Graph
 from graph.model import Organization, OrganizationKind
+from loaders._org_cluster import GLOBAL, NodeKey, SpellingGraph
 from loaders._org_lexicon import KNOWN_ACRONYMS, classify, has_proper_name
 from loaders._org_split import Piece, fold, is_acronym, split_cell
-from loaders.member_names import slugify
 
 Role = Literal["lead", "support"]
 # International organisations whose names are made of descriptive words only: still one node across members.
@@ -39,8 +39,6 @@ INTERNATIONAL_NAMES: frozenset[str] = frozenset(KNOWN_ACRONYMS.values()) | {
     "Publish What You Pay", "Global Integrity", "Open Data Charter", "Open Ownership",
 }
 NATIONAL_KINDS: frozenset[str] = frozenset({"government", "parliament"})
-FUZZY_THRESHOLD = 92
-FUZZY_MIN_LENGTH = 12
 
 KNOWN_ORGANIZATIONS = (
     "MATCH (o:Organization) "
@@ -71,27 +69,6 @@ class OrgMention:
     role: Role
 
 
-@dataclass
-class _Entry:
-    id: str
-    kind: OrganizationKind
-    member_id: str | None
-    scope: str
-    key: str
-    names: Counter[str] = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
-    fixed_name: str | None = None
-
-    def name(self) -> str:
-        if self.fixed_name:
-            return self.fixed_name
-        return sorted(self.names.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0][0]
-
-    def model(self, aliases: Iterable[str] | None = None) -> Organization:
-        shown = sorted(self.aliases) if aliases is None else list(aliases)
-        return Organization(id=self.id, name=self.name(), kind=self.kind, member_id=self.member_id, aliases=shown)
-
-
 def normal_key(name: str, member_words: str = "") -> str:
     """The comparison key of a name: folded, synonyms expanded, articles dropped, the member's own name removed."""
     tokens = [SYNONYMS.get(t, t) for t in fold(name).split() if t not in _DROP_TOKENS]
@@ -106,100 +83,82 @@ def normal_key(name: str, member_words: str = "") -> str:
 
 
 class OrganizationResolver:
-    """Resolves institution cells to organisations, merging spellings within a scope (member or global)."""
+    """Resolves institution cells to organisations, merging spellings within a scope (member or global).
+
+    Single pass: ``mentions`` for each cell (ids of early mentions may change as later spellings arrive;
+    ``organizations()`` is always order-independent). Two passes: ``observe`` every cell first, then
+    ``mentions`` gives the same ids whatever the order.
+    """
 
     def __init__(self, known: Iterable[Organization] = ()) -> None:
-        self._entries: dict[str, _Entry] = {}
-        self._by_key: dict[tuple[str, str], str] = {}
-        self._acronyms: dict[tuple[str, str], str] = {}
-        self._seen: set[str] = set()
-        for org in known:
-            scope = org.member_id if org.member_id else "*"
-            entry = _Entry(org.id, org.kind, org.member_id, scope, normal_key(org.name), fixed_name=org.name)
-            entry.aliases.update(org.aliases)
-            self._entries[org.id] = entry
+        self._graph = SpellingGraph()
+        self._pending: Counter[tuple[str, str, str]] = Counter()
+        for org in sorted(known, key=lambda o: o.id):
+            scope = org.member_id if org.member_id else GLOBAL
+            words = fold(org.member_id.replace("-", " ")) if org.member_id else ""
             for spelling in [org.name, *org.aliases]:
-                self._by_key.setdefault((scope, normal_key(spelling)), org.id)
+                node = self._graph.node(scope, normal_key(spelling, words))
+                if node.known is None:
+                    node.known = org
+                    node.aliases.update(org.aliases)
+
+    def observe(self, text: str | None, *, member_id: str, member_code: str) -> None:
+        """First pass: count one cell's spellings without returning mentions (call ``mentions`` for it later)."""
+        for piece in split_cell(text):
+            self._add(piece, member_id, member_code)
+        self._pending[(text or "", member_id, member_code)] += 1
 
     def mentions(self, text: str | None, *, member_id: str, member_code: str, role: Role) -> list[OrgMention]:
         """The organisations named in one cell of one member's commitment, each once, in order."""
+        cell = (text or "", member_id, member_code)
         pieces = split_cell(text)
+        if self._pending[cell] > 0:
+            self._pending[cell] -= 1
+            keys = [self._node_key(p, member_id)[0] for p in pieces]
+        else:
+            keys = [self._add(p, member_id, member_code) for p in pieces]
         out: list[OrgMention] = []
         done: set[str] = set()
-        for piece in pieces:
-            entry = self._resolve(piece, member_id, member_code)
-            if entry.id in done:
-                continue
-            done.add(entry.id)
-            self._seen.add(entry.id)
-            out.append(OrgMention(entry.model([piece.as_written]), piece.as_written, role))
+        for piece, nk in zip(pieces, keys, strict=True):
+            cluster = self._graph.cluster(nk)
+            if cluster.id not in done:
+                done.add(cluster.id)
+                out.append(OrgMention(cluster.model([piece.as_written]), piece.as_written, role))
         return out
 
     def organizations(self) -> list[Organization]:
-        """Every organisation resolved so far (not the unused known ones), aliases = every source spelling."""
-        return [self._entries[i].model() for i in sorted(self._seen)]
+        """Every organisation mentioned so far (not the unused known ones), aliases = every source spelling."""
+        return [c.model() for c in self._graph.clusters()]
 
-    def _resolve(self, piece: Piece, member_id: str, member_code: str) -> _Entry:
-        member_words = fold(member_id.replace("-", " "))
-        entry = self._lookup_acronym(piece.name, member_id)
-        if entry is None:
-            folded = fold(piece.name)
-            kind = classify(folded, piece.name)
-            national = kind in NATIONAL_KINDS or (
-                kind in {"civil_society", "unknown"} and piece.name not in INTERNATIONAL_NAMES
-                and (not has_proper_name(folded) or is_acronym(piece.name.replace(" ", "")))
-            )
-            scope = member_id if national else "*"
-            key = normal_key(piece.name, member_words if national else "")
-            entry = self._find(scope, key)
-            if entry is None:
-                prefix = f"{member_code.lower()}-" if national else ""
-                slug = slugify(key) or slugify(piece.name)
-                entry = self._entries.get(prefix + slug)
-                if entry is None:
-                    entry = _Entry(prefix + slug, kind, member_id if national else None, scope, key)
-                    self._entries[entry.id] = entry
-                self._by_key[(scope, key)] = entry.id
-        entry.names[piece.name] += 1
-        entry.aliases.add(piece.as_written)
+    def _node_key(self, piece: Piece, member_id: str) -> tuple[NodeKey, OrganizationKind]:
+        folded = fold(piece.name)
+        kind = classify(folded, piece.name)
+        national = kind in NATIONAL_KINDS or (
+            kind in {"civil_society", "unknown"} and piece.name not in INTERNATIONAL_NAMES
+            and (not has_proper_name(folded) or is_acronym(piece.name.replace(" ", "")))
+        )
+        scope = member_id if national else GLOBAL
+        return (scope, normal_key(piece.name, fold(member_id.replace("-", " ")) if national else "")), kind
+
+    def _add(self, piece: Piece, member_id: str, member_code: str) -> NodeKey:
+        nk, kind = self._node_key(piece, member_id)
+        node = self._graph.node(*nk)
+        if nk[0] != GLOBAL and (not node.member_code or member_code < node.member_code):
+            node.member_code = member_code
+        node.count += 1
+        node.kinds[kind] += 1
+        node.names[piece.name] += 1
+        node.aliases.add(piece.as_written)
+        self._graph.touch(nk)
         if piece.acronym:
-            entry.aliases.add(piece.acronym)
-            self._acronyms[(member_id, fold(piece.acronym))] = entry.id
-            if entry.scope == "*":
-                self._acronyms.setdefault(("*", fold(piece.acronym)), entry.id)
-        return entry
-
-    def _lookup_acronym(self, name: str, member_id: str) -> _Entry | None:
-        token = normal_key(name, fold(member_id.replace("-", " ")))
-        if not is_acronym(name.replace(" ", "")) and token not in CONTEXT_ACRONYMS:
-            return None
-        found = self._acronyms.get((member_id, token)) or self._acronyms.get(("*", token))
-        if found:
-            return self._entries[found]
-        full = CONTEXT_ACRONYMS.get(token)
-        if full is not None:
-            key = normal_key(full, fold(member_id.replace("-", " ")))
-            hit = self._by_key.get((member_id, key))
-            return self._entries[hit] if hit else None
-        return None
-
-    def _find(self, scope: str, key: str) -> _Entry | None:
-        hit = self._by_key.get((scope, key))
-        if hit:
-            return self._entries[hit]
-        if len(key) < FUZZY_MIN_LENGTH:
-            return None
-        best: tuple[float, str] | None = None
-        for (other_scope, other_key), org_id in sorted(self._by_key.items()):
-            if other_scope != scope or len(other_key) < FUZZY_MIN_LENGTH:
-                continue
-            score = fuzz.token_sort_ratio(key, other_key)
-            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
-                best = (score, org_id)
-        if best is None:
-            return None
-        self._by_key[(scope, key)] = best[1]
-        return self._entries[best[1]]
+            node.aliases.add(piece.acronym)
+            self._graph.define_acronym(member_id, fold(piece.acronym), nk)
+        token = normal_key(piece.name, fold(member_id.replace("-", " ")))
+        if is_acronym(piece.name.replace(" ", "")) or token in CONTEXT_ACRONYMS:
+            full = CONTEXT_ACRONYMS.get(token)
+            context_key = normal_key(full, fold(member_id.replace("-", " "))) if full else None
+            self._graph.mark_bare(nk, member_id, token, context_key)
+        return nk
 
 
 async def known_organizations(graph: Graph) -> list[Organization]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from loaders._org_sample import score
-from loaders.org_report import report
+from loaders.member_names import member_slug
+from loaders.org_report import COLUMNS, read_rows, report, resolve_rows
+from loaders.organizations import OrganizationResolver
 from tests.conftest import real_file
 
 pytestmark = pytest.mark.realdata
@@ -57,3 +61,34 @@ def test_whole_file_facts() -> None:
     distinct = int(text.splitlines()[1].split(": ")[1])
     assert 2500 < mentions < 3200 and 1700 < distinct < 2200
     assert "csos" not in {line.strip().split(" ")[0] for line in text.splitlines()}
+
+
+def _resolved(rows: list[dict[str, str]]) -> tuple[set[tuple[str, str, str]], dict[tuple[str, str, str], str]]:
+    resolver, found = resolve_rows(rows)
+    orgs = {(o.id, o.name, o.kind) for o in resolver.organizations()}
+    return orgs, {(cid, column, m.as_written): m.organization.id for cid, column, m in found}
+
+
+def test_ids_do_not_depend_on_row_order() -> None:
+    rows = read_rows(real_file(COMMITMENTS))
+    orgs, mapping = _resolved(rows)
+    for seed in (1, 2, 3):
+        shuffled = rows[:]
+        random.Random(seed).shuffle(shuffled)
+        assert _resolved(shuffled) == (orgs, mapping), seed
+    assert len(orgs) > 1500 and len(mapping) > 2500
+
+
+def test_single_pass_organisations_do_not_depend_on_row_order() -> None:
+    rows = read_rows(real_file(COMMITMENTS))
+    results = []
+    for seed in (0, 7):
+        shuffled = rows[:]
+        random.Random(seed).shuffle(shuffled)
+        resolver = OrganizationResolver()
+        for row in shuffled:
+            for column, role in COLUMNS:
+                resolver.mentions(row[column], member_id=member_slug(row["Country/Locality"]),
+                                  member_code=row["Code"], role=role)
+        results.append([o.model_dump() for o in resolver.organizations()])
+    assert results[0] == results[1]

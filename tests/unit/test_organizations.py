@@ -51,12 +51,41 @@ def test_spellings_of_one_body_merge_and_keep_every_alias() -> None:
     assert org.aliases == ["Parliament", "Parliament of Georgia", "The Parliament of Georgia"]
 
 
-def test_acronym_defined_in_the_member_resolves_later_mentions() -> None:
+def test_acronym_and_full_name_are_one_organisation_in_either_order() -> None:
+    cells = ["IDFI", "Institute for Development of Freedom of Information (IDFI)", "IDFI; Transparency International"]
+    for order in (cells, list(reversed(cells))):
+        resolver = OrganizationResolver()
+        for text in order:
+            resolver.observe(text, member_id="georgia", member_code="GEO")
+        ids = [m.organization.id for text in order
+               for m in resolver.mentions(text, member_id="georgia", member_code="GEO", role="support")]
+        idfi = "geo-institute-for-development-of-freedom-of-information"
+        assert sorted(ids) == [idfi, idfi, idfi, "transparency-international"]
+        org = resolver.organizations()[0]
+        assert (org.name, org.aliases) == ("Institute for Development of Freedom of Information", [
+            "IDFI", "Institute for Development of Freedom of Information (IDFI)"])
+
+
+def test_an_acronym_given_for_two_organisations_links_to_neither() -> None:
     resolver = OrganizationResolver()
-    first = resolver.mentions("Institute for Development of Freedom of Information (IDFI)", member_id="georgia",
-                              member_code="GEO", role="support")
-    later = resolver.mentions("IDFI", member_id="georgia", member_code="GEO", role="support")
-    assert later[0].organization.id == first[0].organization.id
+    for text in ("Georgian Young Lawyers Association (GYLA)", "Georgian Youth League of Advocates (GYLA)", "GYLA"):
+        resolver.observe(text, member_id="georgia", member_code="GEO")
+    assert [o.id for o in resolver.organizations()] == [
+        "geo-gyla", "georgian-young-lawyers-association", "georgian-youth-league-of-advocates"]
+
+
+def test_fuzzy_spellings_take_the_most_mentioned_spelling_whatever_the_order() -> None:
+    cells = ["Ministry of Economic Development", "Ministry of Economic Developement",
+             "Ministry of Economic Development"]
+    for order in (cells, cells[1:] + cells[:1], list(reversed(cells))):
+        resolver = OrganizationResolver()
+        for text in order:
+            resolver.observe(text, member_id="kenya", member_code="KEN")
+        ids = {m.organization.id for text in order
+               for m in resolver.mentions(text, member_id="kenya", member_code="KEN", role="lead")}
+        assert ids == {"ken-ministry-of-economic-development"}
+        (org,) = resolver.organizations()
+        assert org.aliases == ["Ministry of Economic Developement", "Ministry of Economic Development"]
 
 
 def test_ids_do_not_depend_on_order_for_exact_spellings() -> None:

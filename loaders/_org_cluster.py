@@ -1,0 +1,197 @@
+"""Order-independent clustering of organisation spellings: nodes (scope, key), edges, components, canonical ids.
+
+A node is one normalised key in one scope (a member for national bodies, ``*`` for shared ones). Edges:
+rapidfuzz ``token_sort_ratio`` >= 92 between keys of one scope, and a bare acronym to the one organisation
+that acronym is given for in parentheses (in the same member first, else anywhere for shared organisations),
+or to the body a context acronym ("MoJ") stands for in the member. Components of that graph are the
+organisations. Which spelling names and ids a component is a total order over everything seen (a full
+name before a bare acronym, then most mentions, then shortest key, then alphabetical), so any order of
+cells gives the same ids. A component holding an organisation already in the graph (``known``) takes the
+graph's id (the smallest, if several): across files, the graph's id wins.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from graph.model import Organization, OrganizationKind
+from loaders.member_names import slugify
+
+NodeKey = tuple[str, str]
+FUZZY_THRESHOLD = 92
+FUZZY_MIN_LENGTH = 12
+GLOBAL = "*"
+KIND_ORDER: tuple[OrganizationKind, ...] = (
+    "government", "parliament", "civil_society", "multilateral", "private", "unknown")
+
+
+@dataclass
+class Node:
+    """Every mention of one normalised key in one scope."""
+
+    scope: str
+    key: str
+    member_code: str = ""
+    count: int = 0
+    kinds: Counter[OrganizationKind] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    known: Organization | None = None
+    bare: bool = False
+
+
+@dataclass
+class Cluster:
+    """One resolved organisation: the id, its name and kind, and every spelling."""
+
+    id: str
+    kind: OrganizationKind
+    member_id: str | None
+    name: str
+    aliases: list[str]
+    seen: bool
+
+    def model(self, aliases: list[str] | None = None) -> Organization:
+        """The graph node (``aliases`` overrides the full alias list, e.g. with the one cell spelling)."""
+        return Organization(id=self.id, name=self.name, kind=self.kind, member_id=self.member_id,
+                            aliases=self.aliases if aliases is None else aliases)
+
+
+class SpellingGraph:
+    """The spelling graph: add nodes and acronym facts in any order, then read the clusters."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[NodeKey, Node] = {}
+        self._edges: dict[NodeKey, set[NodeKey]] = {}
+        self._by_scope: dict[str, list[str]] = {}
+        self.defs: dict[tuple[str, str], set[NodeKey]] = {}
+        self.bare: dict[NodeKey, tuple[str, str, str | None]] = {}
+        self._clusters: dict[NodeKey, list[Node]] | None = None  # node -> the nodes of its component
+        self._summary: dict[int, Cluster] = {}  # id() of a component's node list -> its organisation
+
+    def node(self, scope: str, key: str) -> Node:
+        """The node of ``key`` in ``scope``, created (with its fuzzy edges) on first use."""
+        nk = (scope, key)
+        found = self.nodes.get(nk)
+        if found is not None:
+            return found
+        node = self.nodes[nk] = Node(scope, key)
+        self._edges[nk] = set()
+        keys = self._by_scope.setdefault(scope, [])
+        if len(key) >= FUZZY_MIN_LENGTH:
+            for other in keys:
+                if len(other) >= FUZZY_MIN_LENGTH and fuzz.token_sort_ratio(key, other) >= FUZZY_THRESHOLD:
+                    self._edges[nk].add((scope, other))
+                    self._edges[(scope, other)].add(nk)
+        keys.append(key)
+        self._clusters = None
+        return node
+
+    def define_acronym(self, member_id: str, acronym: str, nk: NodeKey) -> None:
+        """Record that ``acronym`` was given for the organisation ``nk`` in ``member_id``."""
+        for where in (member_id, GLOBAL) if nk[0] == GLOBAL else (member_id,):
+            targets = self.defs.setdefault((where, acronym), set())
+            if nk not in targets:
+                targets.add(nk)
+                self._clusters = None
+
+    def mark_bare(self, nk: NodeKey, member_id: str, token: str, context_key: str | None) -> None:
+        """Record that node ``nk`` is a bare acronym (``context_key``: the body a context acronym stands for)."""
+        if nk not in self.bare:
+            self.bare[nk] = (member_id, token, context_key)
+            self.nodes[nk].bare = True
+            self._clusters = None
+
+    def touch(self, nk: NodeKey) -> None:
+        """Node ``nk`` got another mention: its organisation's name, kind or id may change."""
+        if self._clusters is not None:
+            self._summary.pop(id(self._clusters[nk]), None)
+
+    def cluster(self, nk: NodeKey) -> Cluster:
+        """The organisation node ``nk`` belongs to."""
+        if self._clusters is None:
+            self._clusters, self._summary = self._build(), {}
+        members = self._clusters[nk]
+        found = self._summary.get(id(members))
+        if found is None:
+            found = self._summary[id(members)] = _summarise(_cluster_id(members), members)
+        return found
+
+    def clusters(self) -> list[Cluster]:
+        """Every organisation with at least one mention, by id (components that got one id are combined)."""
+        if self._clusters is None:
+            self._clusters, self._summary = self._build(), {}
+        by_id: dict[str, list[Node]] = {}
+        for members in {id(m): m for m in self._clusters.values()}.values():
+            by_id.setdefault(_cluster_id(members), []).extend(members)
+        found = [_summarise(cid, members) for cid, members in sorted(by_id.items())]
+        return [c for c in found if c.seen]
+
+    def _build(self) -> dict[NodeKey, list[Node]]:
+        parent = {nk: nk for nk in self.nodes}
+
+        def root(nk: NodeKey) -> NodeKey:
+            while parent[nk] != nk:
+                parent[nk] = parent[parent[nk]]
+                nk = parent[nk]
+            return nk
+
+        def union(a: NodeKey, b: NodeKey) -> None:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        for nk in sorted(self._edges):
+            for other in sorted(self._edges[nk]):
+                union(nk, other)
+        links: list[tuple[NodeKey, NodeKey]] = []
+        for nk, (member_id, token, context_key) in sorted(self.bare.items()):
+            targets = (self.defs.get((member_id, token), set()) or self.defs.get((GLOBAL, token), set())) - {nk}
+            if not targets and context_key is not None and (member_id, context_key) in self.nodes:
+                targets = {(member_id, context_key)}
+            roots = {root(t) for t in targets}
+            if len(roots) == 1:  # an acronym given for two different organisations links to neither
+                links.append((nk, min(targets)))
+        for a, b in links:
+            union(a, b)
+        groups: dict[NodeKey, list[Node]] = {}
+        for nk in sorted(self.nodes):
+            groups.setdefault(root(nk), []).append(self.nodes[nk])
+        return {(n.scope, n.key): members for members in groups.values() for n in members}
+
+
+def _order(node: Node) -> tuple[bool, int, int, str]:
+    return (node.bare, -node.count, len(node.key), node.key)  # a full name over an acronym, then most mentioned
+
+
+def _cluster_id(members: list[Node]) -> str:
+    known = sorted(n.known.id for n in members if n.known is not None)
+    if known:
+        return known[0]
+    shared = [n for n in members if n.scope == GLOBAL] or members
+    best = min(shared, key=_order)
+    slug = slugify(best.key) or slugify(max(best.names, key=lambda s: (best.names[s], s)))
+    return slug if best.scope == GLOBAL else f"{best.member_code.lower()}-{slug}"
+
+
+def _summarise(cid: str, members: list[Node]) -> Cluster:
+    aliases = sorted({a for n in members for a in n.aliases})
+    seen = any(n.count for n in members)
+    known = next((n.known for n in sorted(members, key=lambda n: n.known.id if n.known else "")
+                  if n.known is not None and n.known.id == cid), None)
+    if known is not None:
+        return Cluster(cid, known.kind, known.member_id, known.name, aliases, seen)
+    voters = [n for n in members if n.scope == GLOBAL] or members
+    voters = [n for n in voters if not n.bare] or voters
+    kinds: Counter[OrganizationKind] = Counter()
+    names: Counter[str] = Counter()
+    for n in voters:
+        kinds.update(n.kinds)
+        names.update(n.names)
+    kind = min(KIND_ORDER, key=lambda k: (-kinds[k], KIND_ORDER.index(k)))
+    name = min(names, key=lambda s: (-names[s], len(s), s)) if names else cid
+    member_id = None if voters[0].scope == GLOBAL else voters[0].scope
+    return Cluster(cid, kind, member_id, name, aliases, seen)
