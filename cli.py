@@ -15,7 +15,7 @@ from graph.config import get_settings
 from graph.errors import ConfigError, GraphError
 from loaders._source import ValidationFailed
 from loaders.registry import UnrecognisedFile, supported
-from loaders.run import RunReport, run_load, summary
+from loaders.run import RunReport, prepare, summary, write
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -31,9 +31,11 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each
 
 
 async def _load(paths: list[Path], skip_invalid: bool, source: str | None) -> RunReport:
+    # Validate every file before opening the graph: a bad file costs no database start.
+    prepared = prepare(paths, skip_invalid=skip_invalid, source=source, progress=sys.stderr.isatty())
     graph = await open_graph(get_settings())
     async with graph.session():
-        return await run_load(graph, paths, skip_invalid=skip_invalid, source=source, progress=sys.stderr.isatty())
+        return await write(graph, prepared)
 
 
 @app.command()
@@ -53,6 +55,10 @@ def load(
         raise typer.Exit(EXIT_FAILED) from exc
     except GraphError as exc:
         typer.echo(f"load failed, nothing was written: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from exc
+    except (TimeoutError, OSError) as exc:  # e.g. the database stopped answering mid-load
+        logging.getLogger(__name__).debug("load failed", exc_info=True)
+        typer.echo(f"load failed, nothing was written: {type(exc).__name__}: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from exc
     typer.echo(summary(report))
     if report.rejected:

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from graph.backend import Graph
 from graph.errors import LoadError
-from loaders import coalitions, members, process2016
+from loaders import coalitions, commitments, explorer, members, openownership, process2016
 from loaders._source import Batch, SourceRow, header_of, read_text
 from loaders._write import LoadStats
 
@@ -38,26 +38,7 @@ class UnrecognisedFile(LoadError):
 
 
 def _available() -> list[Any]:
-    found: list[Any] = [*members.SOURCES, process2016, coalitions]
-    # Sources written in parallel by other engineers: used when present.
-    try:
-        from loaders import commitments
-
-        found.append(commitments)
-    except ImportError:
-        pass
-    try:
-        from loaders import explorer
-
-        found.append(explorer)
-    except ImportError:
-        pass
-    try:
-        from loaders import openownership
-
-        found.extend(getattr(openownership, "SOURCES", [openownership]))
-    except ImportError:
-        pass
+    found: list[Any] = [*members.SOURCES, process2016, commitments, explorer, openownership, coalitions]
     return sorted(found, key=lambda s: (s.ORDER, s.NAME))
 
 

@@ -70,38 +70,60 @@ def _validate(path: Path, source: Source, progress: bool) -> tuple[FileReport, B
     return report, batch
 
 
-async def run_load(
-    graph: Graph, paths: Sequence[Path], *, skip_invalid: bool = False, source: str | None = None,
-    progress: bool = False,
-) -> RunReport:
-    """Load ``paths`` (files or folders) into ``graph``: all or nothing.
+@dataclass
+class Prepared:
+    """A validated run, not written yet: the report so far and each file's batch."""
 
-    Strict by default: any rejected row raises ``ValidationFailed`` before anything is written.
-    With ``skip_invalid`` the valid rows are written and the rejected ones are listed in the report.
-    ``UnrecognisedFile`` (a ``LoadError``) is raised when a file matches no known layout.
+    report: RunReport
+    batches: list[tuple[Source, Batch, FileReport]]
+    skip_invalid: bool
+
+
+def prepare(paths: Sequence[Path], *, skip_invalid: bool = False, source: str | None = None,
+            progress: bool = False) -> Prepared:
+    """Recognise, extract and validate every file (no database needed).
+
+    Strict by default: any rejected row raises ``ValidationFailed``. ``UnrecognisedFile`` (a
+    ``LoadError``) is raised when a file matches no known layout.
     """
-    planned = plan(paths, source)
     report = RunReport([])
     batches: list[tuple[Source, Batch, FileReport]] = []
-    for path, src in planned:
+    for path, src in plan(paths, source):
         file_report, batch = _validate(path, src, progress)
         report.files.append(file_report)
         if batch is not None:
             batches.append((src, batch, file_report))
     if report.rejected and not skip_invalid:
         raise ValidationFailed(report.rejected)
+    return Prepared(report, batches, skip_invalid)
+
+
+async def write(graph: Graph, prepared: Prepared) -> RunReport:
+    """Ensure the schema, then write every batch inside one ``graph.atomic()``: all files or none."""
+    report = prepared.report
     loaded_at = now()
     await graph.ensure_schema(graph_schema())
     async with graph.atomic():
-        for src, batch, file_report in batches:
-            if skip_invalid and batch.errors:
-                batch.errors = []  # reported above; the batch holds only the valid rows
+        for src, batch, file_report in prepared.batches:
+            if prepared.skip_invalid and batch.errors:
+                batch.errors = []  # reported in the file report; the batch holds only the valid rows
             file_report.stats = await src.load(graph, batch, loaded_at)
             report.total.merge(file_report.stats)
     report.written = True
     logger.info("load finished: %d files, %d rows read, %d rejected", len(report.files), report.rows_read,
                 len(report.rejected))
     return report
+
+
+async def run_load(
+    graph: Graph, paths: Sequence[Path], *, skip_invalid: bool = False, source: str | None = None,
+    progress: bool = False,
+) -> RunReport:
+    """Load ``paths`` (files or folders) into ``graph``: validate everything, then write all or nothing.
+
+    With ``skip_invalid`` the valid rows are written and the rejected ones are listed in the report.
+    """
+    return await write(graph, prepare(paths, skip_invalid=skip_invalid, source=source, progress=progress))
 
 
 def summary(report: RunReport) -> str:
