@@ -29,7 +29,8 @@ MULTILATERAL_NAMES: tuple[str, ...] = (
     "african development bank", "afdb", "open government partnership", "ogp", "ogp support unit", "eurosocial",
     "parlamericas", "inter parliamentary union", "ipu", "african union", "nepad", "aprm", "oas",
     "organization of american states", "oea", "world health organization", "ilo", "fao", "eiti",
-    "millennium challenge corporation",
+    "millennium challenge corporation", "german corporation for international cooperation",
+    "deutsche gesellschaft fur internationale zusammenarbeit",
     "extractive industries transparency initiative", "commonwealth", "world food programme", "wfp", "unfpa",
     "interamerican development bank", "banco mundial", "union europea", "union europeenne", "cepal", "eclac",
 )
@@ -234,3 +235,25 @@ KNOWN_ACRONYMS: dict[str, str] = {
     "APNAC": "African Parliamentarians Network Against Corruption", "FEMNET": "FEMNET",
     "AFRODAD": "AFRODAD", "ParlAmericas": "ParlAmericas", "W3C": "W3C",
 }
+
+# A portfolio word alone ("Finance" from "Ministries of Communication, Finance, Justice") is not an organisation.
+PORTFOLIO_WORDS: frozenset[str] = frozenset({
+    "finance", "finances", "justice", "education", "health", "culture", "defence", "defense", "interior", "economy",
+    "tourism", "agriculture", "environment", "nature", "transport", "energy", "labour", "labor", "communication",
+    "communications", "legislative", "information", "research", "planning", "budget", "trade", "industry",
+})
+# Glued names ("Ghana Integrity Initiative Commonwealth Human Rights Initiative") split after these heads ...
+END_HEADS: frozenset[str] = frozenset({
+    "initiative", "institute", "network", "coalition", "foundation", "trust", "authority", "agency", "bureau",
+    "commission", "council", "service", "association", "society", "alliance", "partnership", "forum", "watch",
+})
+# ... and before these when they open a name ("... working groups Center for Democratic Development").
+START_HEADS: frozenset[str] = frozenset({
+    "center", "centre", "ministry", "department", "office", "institute", "university", "foundation", "commission",
+    "council", "association", "network", "coalition", "agency", "authority",
+})
+# A name without a preposition ending in one of these is a group ("NAP-4 18 working groups").
+GROUP_ENDS: frozenset[str] = frozenset({
+    "groups", "organizations", "organisations", "ministries", "institutions", "ngos", "csos", "members",
+    "representatives", "bodies", "entities", "agencies", "authorities",
+})

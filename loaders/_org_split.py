@@ -16,12 +16,16 @@ from loaders._org_lexicon import (
     ADJECTIVES,
     ARTICLES,
     CSO_HEADS,
+    END_HEADS,
     GENERIC_WORDS,
     GOVERNMENT_HEADS,
+    GROUP_ENDS,
     GROUP_STARTS,
     KNOWN_ACRONYMS,
     MULTILATERAL_NAMES,
     PARLIAMENT_WORDS,
+    PORTFOLIO_WORDS,
+    START_HEADS,
     is_generic,
 )
 
@@ -50,10 +54,14 @@ _SLASH_ACRONYM_RE = re.compile(r"\s*/([A-Z]{2,8})/\s*")
 _MINISTRY_LIST_RE = re.compile(
     r"^(?:the\s+)?(?:federal\s+|national\s+)?(?:ministry|ministerio|minist[eè]re|minist[eé]rio|department|"
     r"departamento|secretar[ií]a|minister)\b", re.IGNORECASE)
+_MINISTRIES_OF_RE = re.compile(
+    r"^(?:the\s+)?(?:ministries|ministrries|ministerios|minist[eè]res)\s+(of|de|du|des)\s*:?\s*(.+)$", re.IGNORECASE)
 _PREPOSITION_RE = re.compile(r"\b(of|for|in|on|de|del|para|pour|du|des)\b", re.IGNORECASE)
 _STOP = frozenset({"of", "for", "in", "on", "the", "and", "to", "de", "del", "la", "el", "y", "e", "et", "des", "du",
                    "les", "los", "las", "a", "da", "do", "dos", "das", "with"})
-MAX_WORDS = 14
+MAX_WORDS = 12  # longer fragments are several names glued together, or a sentence
+MAX_CHARS = 120
+GLUED_WORDS = 8
 _ORG_WORDS = tuple(GOVERNMENT_HEADS | CSO_HEADS) + tuple(w for w in PARLIAMENT_WORDS if w not in ADJECTIVES)
 _ORG_WORDS += MULTILATERAL_NAMES
 
@@ -214,12 +222,42 @@ def keep(name: str) -> bool:
         return False
     if fold(name.split()[0]) in GROUP_STARTS:
         return False
-    if _PEOPLE_RE.search(name) or _SENTENCE_RE.search(name) or len(name.split()) > MAX_WORDS:
+    if _PEOPLE_RE.search(name) or _SENTENCE_RE.search(name) or len(name.split()) > MAX_WORDS or len(name) > MAX_CHARS:
+        return False
+    words = fold(name).split()
+    if words == [] or (len(words) == 1 and words[0] in PORTFOLIO_WORDS):
+        return False
+    if words[-1] in GROUP_ENDS and not _PREPOSITION_RE.search(name):
         return False
     content = [w for w in name.split() if w.lower() not in _STOP and w[:1].isalpha()]
     if len(content) >= 4 and sum(w[0].islower() for w in content) * 2 > len(content):
         return False  # mostly lower-case words: a description, not a name
     return not is_generic(fold(name))
+
+
+def ministries_list(body: str) -> list[str] | None:
+    """ "Ministries of Communication, Finance, Justice" -> one "Ministry of …" per portfolio (None: not such a list)."""
+    match = _MINISTRIES_OF_RE.match(body.strip())
+    if not match:
+        return None
+    head = "Ministry of" if match.group(1).lower() == "of" else "Ministerio de"
+    return [f"{head} {p.strip()}" for p in match.group(2).split(",") if p.strip()]
+
+
+def split_glued(name: str) -> list[str]:
+    """Cut a long name at organisation boundaries: after a closing head, or before an opening "Centre for"."""
+    words = name.split()
+    if len(words) < GLUED_WORDS:
+        return [name]
+    cuts = [0]
+    for i in range(1, len(words)):
+        prev, word = fold(words[i - 1]), fold(words[i])
+        nxt = fold(words[i + 1]) if i + 1 < len(words) else ""
+        opens = word in START_HEADS and nxt in {"of", "for", "on"} and prev not in _STOP
+        closes = prev in END_HEADS and words[i][:1].isupper() and word not in _STOP | END_HEADS
+        if (opens or closes) and i - cuts[-1] >= 2:
+            cuts.append(i)
+    return [" ".join(words[a:b]) for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True)]
 
 
 def split_cell(text: str | None) -> list[Piece]:
@@ -235,13 +273,14 @@ def split_cell(text: str | None) -> list[Piece]:
         bodies = [_strip_label(p) for p in first.split(";")]
         if None in bodies:  # a "Citizens:" label: the rest of the line names people
             bodies = bodies[: bodies.index(None)]
-        for part in (c for b in bodies if b for c in _comma_parts(b)):
+        for part in (c for b in bodies if b for c in (ministries_list(b) or _comma_parts(b))):
             for fragment in _connector_parts(part):
-                name, acronym = clean_name(fragment)
-                if not keep(name):
-                    continue
-                key = fold(name)
-                if key not in seen:
-                    seen.add(key)
-                    pieces.append(Piece(name, acronym, fragment.strip(" .,;")))
+                whole, acronym = clean_name(fragment)
+                glued = split_glued(whole)
+                for sub in glued:
+                    name, sub_acronym = clean_name(sub) if len(glued) > 1 else (whole, acronym)
+                    key = fold(name)
+                    if keep(name) and key not in seen:
+                        seen.add(key)
+                        pieces.append(Piece(name, sub_acronym, (sub if len(glued) > 1 else fragment).strip(" .,;")))
     return pieces

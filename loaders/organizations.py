@@ -154,7 +154,8 @@ class OrganizationResolver:
             node.aliases.add(piece.acronym)
             self._graph.define_acronym(member_id, fold(piece.acronym), nk)
         token = normal_key(piece.name, fold(member_id.replace("-", " ")))
-        if is_acronym(piece.name.replace(" ", "")) or token in CONTEXT_ACRONYMS:
+        canonical = piece.name in INTERNATIONAL_NAMES  # "GIZ", "OECD": the name we chose, not a bare acronym
+        if not canonical and (is_acronym(piece.name.replace(" ", "")) or token in CONTEXT_ACRONYMS):
             full = CONTEXT_ACRONYMS.get(token)
             context_key = normal_key(full, fold(member_id.replace("-", " "))) if full else None
             self._graph.mark_bare(nk, member_id, token, context_key)

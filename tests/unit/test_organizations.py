@@ -28,6 +28,23 @@ def test_non_answers_and_generic_groups_give_nothing() -> None:
         assert split_cell(text) == [], text
 
 
+def test_a_ministries_list_gives_one_ministry_per_portfolio_and_a_bare_portfolio_is_dropped() -> None:
+    assert names("Ministries of Communication, Finance, Justice") == [
+        "Ministry of Communication", "Ministry of Finance", "Ministry of Justice"]
+    assert names("Committees: Public Account, Finance") == ["Public Account"]
+
+
+def test_glued_names_are_cut_and_overlong_fragments_rejected() -> None:
+    assert names("Ghana Integrity Initiative Commonwealth Human Rights Initiative West African Civil Society "
+                 "Institute") == ["Ghana Integrity Initiative", "Commonwealth Human Rights Initiative",
+                                  "West African Civil Society Institute"]
+    assert names("NAP-4 18 working groups Center for Democratic Development Centre for Local Government "
+                 "Advocacy") == ["Center for Democratic Development", "Centre for Local Government Advocacy"]
+    assert names("Ministry of Justice and Human Rights") == ["Ministry of Justice and Human Rights"]
+    long_one = "Agency " + " ".join(f"Word{i}" for i in range(12))
+    assert names(long_one) == []
+
+
 def test_parenthesised_acronym_becomes_an_alias() -> None:
     (piece,) = split_cell("Open Government Partnership (OGP)")
     assert (piece.name, piece.acronym) == ("Open Government Partnership", "OGP")
