@@ -6,10 +6,13 @@ import random
 
 import pytest
 
+from graph.backend import Graph
+from graph.model import Organization
 from loaders._org_sample import score
+from loaders._write import Provenance, write_nodes
 from loaders.member_names import member_slug
 from loaders.org_report import COLUMNS, read_rows, report, resolve_rows
-from loaders.organizations import OrganizationResolver
+from loaders.organizations import OrganizationResolver, known_organizations
 from tests.conftest import real_file
 
 pytestmark = pytest.mark.realdata
@@ -96,3 +99,21 @@ def test_single_pass_organisations_do_not_depend_on_row_order() -> None:
                                   member_code=row["Code"], role=role)
         results.append([o.model_dump() for o in resolver.organizations()])
     assert results[0] == results[1]
+
+
+async def test_known_organizations_round_trip_and_win(graph: Graph) -> None:
+    orgs = [
+        Organization(id="ken-national-treasury", name="National Treasury", kind="government", member_id="kenya",
+                     aliases=["The National Treasury", "Treasury"]),
+        Organization(id="world-bank", name="World Bank", kind="multilateral", aliases=["World Bank Group"]),
+    ]
+    await write_nodes(graph, orgs, [Provenance("orgs-test.csv", i + 2) for i in range(2)], loaded_at="2024-01-01")
+    known = sorted(await known_organizations(graph), key=lambda o: o.id)
+    assert [(o.id, o.name, o.kind, o.member_id, sorted(o.aliases)) for o in known] == [
+        ("ken-national-treasury", "National Treasury", "government", "kenya", ["The National Treasury", "Treasury"]),
+        ("world-bank", "World Bank", "multilateral", None, ["World Bank Group"]),
+    ]
+    resolver = OrganizationResolver(known)
+    found = resolver.mentions("The National Treasury; World Bank Group; Ministry of Health", member_id="kenya",
+                              member_code="KEN", role="support")
+    assert [m.organization.id for m in found] == ["ken-national-treasury", "world-bank", "ken-ministry-of-health"]
