@@ -9,7 +9,7 @@ from graph.backend import Graph, Row, search_terms
 from queries.filters import FieldSpec, Nested, Rating, Related, Scalar
 from queries.nodes import grouped
 from queries.organizations import ORGANIZATION_FIELDS
-from queries.paging import Listing, fetch_count, fetch_page
+from queries.paging import KeyedPage, Listing, fetch_count, fetch_page, fetch_pages_by_key
 
 ALL_COMMITMENTS = "MATCH (c:Commitment)"
 SEARCH_COMMITMENTS = "{call} WITH node AS c, score"  # {call} is the backend's full-text CALL … YIELD node, score
@@ -71,6 +71,28 @@ ORGANIZATIONS_OF_COMMITMENTS = (
     "UNWIND $ids AS key MATCH (:Commitment {id: key})<-[r:LEADS|SUPPORTS]-(o:Organization) "
     "RETURN key, o AS node, type(r) AS role, r.as_written AS as_written ORDER BY role, o.name"
 )
+# Commitments of many parents at once (``key`` = parent id); used for the nested connections.
+COMMITMENTS_OF_MEMBERS = (
+    "UNWIND $ids AS key MATCH (:Member {id: key})-[:HAS_ACTION_PLAN]->(:ActionPlan)-[:INCLUDES]->(c:Commitment)"
+)
+# A parent area also lists the commitments tagged with its child areas (each commitment once).
+COMMITMENTS_OF_POLICY_AREAS = (
+    "UNWIND $ids AS key MATCH (c:Commitment)-[:ADDRESSES]->(pa:PolicyArea) WHERE pa.id = key OR pa.parent_id = key "
+    "WITH DISTINCT key, c"
+)
+COMMITMENTS_OF_OGP_VALUES = "UNWIND $ids AS key MATCH (:OgpValue {id: key})<-[:ADVANCES]-(c:Commitment)"
+# ``links``: the organisation's roles on the commitment, lead first ({role: LEADS|SUPPORTS, as_written}).
+COMMITMENTS_OF_ORGANIZATIONS = (
+    "UNWIND $ids AS key MATCH (:Organization {id: key})-[r:LEADS|SUPPORTS]->(c:Commitment) WHERE type(r) IN $roles "
+    "WITH key, c, r ORDER BY type(r) "
+    "WITH key, c, collect({role: type(r), as_written: r.as_written}) AS links"
+)
+COMMITMENT_PARENTS = {
+    "member": COMMITMENTS_OF_MEMBERS,
+    "policy_area": COMMITMENTS_OF_POLICY_AREAS,
+    "ogp_value": COMMITMENTS_OF_OGP_VALUES,
+    "organization": COMMITMENTS_OF_ORGANIZATIONS,
+}
 COMMITMENTS_OF_ACTION_PLANS = (
     "UNWIND $ids AS key MATCH (:ActionPlan {id: key})-[:INCLUDES]->(c:Commitment) "
     "RETURN key, c AS node ORDER BY c.id"
@@ -95,6 +117,22 @@ async def commitments_page(graph: Graph, spec: Mapping[str, Any] | None, search:
     if listing is None:
         return []
     return await fetch_page(graph, listing, COMMITMENT_SORTS[sort], descending, after, limit)
+
+
+async def commitment_pages_by_parent(graph: Graph, parent: str, ids: Sequence[str], spec: Mapping[str, Any] | None,
+                                     sort: str, descending: bool, after: tuple[Any, str] | None, limit: int,
+                                     roles: Sequence[str] = ("LEADS", "SUPPORTS")) -> dict[str, KeyedPage]:
+    """Each parent's page of commitments and its total, in ONE statement for all ``ids``.
+
+    ``parent`` is a ``COMMITMENT_PARENTS`` key; ``roles`` (LEADS/SUPPORTS) only applies to organisations,
+    whose rows also carry ``links`` (the organisation's roles on the commitment, lead first).
+    """
+    if parent not in COMMITMENT_PARENTS:
+        raise KeyError(f"no commitment connection for parent {parent!r} (known: {', '.join(COMMITMENT_PARENTS)})")
+    carry = ("key", "links") if parent == "organization" else ("key",)
+    params = {"roles": list(roles)} if parent == "organization" else {}
+    listing = Listing(COMMITMENT_PARENTS[parent], "c", COMMITMENT_FIELDS, spec, carry=carry, params=params)
+    return await fetch_pages_by_key(graph, listing, list(ids), COMMITMENT_SORTS[sort], descending, after, limit)
 
 
 async def commitments_count(graph: Graph, spec: Mapping[str, Any] | None, search: str | None) -> int:

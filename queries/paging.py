@@ -59,3 +59,41 @@ async def fetch_count(graph: Graph, listing: Listing) -> int:
     parts, values = listing.compile()
     rows = await graph.read(COUNT.format(**parts), values)
     return int(rows[0]["total"]) if rows else 0
+
+
+# Per-parent pages in one statement: ``listing.match`` starts with ``UNWIND $ids AS key`` and binds ``key``.
+# Each parent's rows are sorted, collected, counted (``total``) and sliced after the keyset position.
+PAGES_BY_KEY = (
+    "{match} {with_} WHERE {where} "
+    "WITH {keep}, {sort} AS sort_key ORDER BY sort_key {direction}, {var}.id {direction} "
+    "WITH key, collect({{{entries}}}) AS rows "
+    "RETURN key, size(rows) AS total, [x IN rows WHERE {after}][0..$limit] AS page"
+)
+ROW_AFTER_ASC = "(x.sort_key > $after_key OR (x.sort_key = $after_key AND x.id > $after_id))"
+ROW_AFTER_DESC = "(x.sort_key < $after_key OR (x.sort_key = $after_key AND x.id < $after_id))"
+
+
+@dataclass(frozen=True)
+class KeyedPage:
+    """One parent's page: its ``total`` (all matching rows) and ``rows`` (``{node, sort_key, id, …carry}``)."""
+
+    total: int
+    rows: list[Row]
+
+
+async def fetch_pages_by_key(graph: Graph, listing: Listing, ids: list[str], sort: str, descending: bool,
+                             after: tuple[Any, str] | None, limit: int) -> dict[str, KeyedPage]:
+    """Each parent's keyset page and total in ONE statement (``listing.carry`` starts with ``key``)."""
+    parts, values = listing.compile()
+    var, extra = listing.var, [c for c in listing.carry if c != "key"]
+    after_clause = "true"
+    if after is not None:
+        after_clause = ROW_AFTER_DESC if descending else ROW_AFTER_ASC
+        values["after_key"], values["after_id"] = after
+    entries = ", ".join([f"node: {var}", f"id: {var}.id", "sort_key: sort_key", *(f"{c}: {c}" for c in extra)])
+    cypher = PAGES_BY_KEY.format(sort=sort, after=after_clause, direction="DESC" if descending else "ASC",
+                                 keep=", ".join(["key", var, *extra]), entries=entries, **parts)
+    found = await graph.read(cypher, {**values, "ids": list(dict.fromkeys(ids)), "limit": limit})
+    pages = {key: KeyedPage(0, []) for key in ids}
+    pages.update({row["key"]: KeyedPage(int(row["total"]), list(row["page"])) for row in found})
+    return pages
