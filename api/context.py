@@ -8,8 +8,10 @@ statement, so a request costs a bounded number of queries however many objects i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import Request
 from strawberry.dataloader import DataLoader
@@ -19,9 +21,12 @@ from graph.backend import Graph, Row
 from graph.config import Settings, get_settings
 from queries import commitments, members, organizations, participants, policy_areas, regions
 from queries.nodes import nodes_by_id
+from queries.paging import KeyedPage
 
 Nodes = DataLoader[str, Row | None]
 Groups = DataLoader[str, list[Row]]
+Pages = DataLoader[str, KeyedPage]
+PageFetch = Callable[[Sequence[str]], Awaitable[dict[str, KeyedPage]]]
 
 
 def _nodes(graph: Graph, label: str) -> Nodes:
@@ -69,6 +74,7 @@ class Context(BaseContext):
     batch_coalition_participants: Groups = field(init=False)
     batch_coalition_policy_areas: Groups = field(init=False)
     batch_region_members: Groups = field(init=False)
+    _pages: dict[str, Pages] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -96,6 +102,22 @@ class Context(BaseContext):
         self.batch_coalition_participants = _groups(g, participants.participants_of_coalitions)
         self.batch_coalition_policy_areas = _groups(g, participants.policy_areas_of_coalitions)
         self.batch_region_members = _groups(g, regions.members_of_regions)
+
+    def batch_pages(self, field_name: str, arguments: dict[str, Any], fetch: PageFetch) -> Pages:
+        """The DataLoader of a nested connection for one (field, argument set): its parents share ONE query.
+
+        ``fetch(ids)`` returns each parent's ``KeyedPage``; it is only used when the loader is new, so it
+        must depend on nothing but ``field_name`` and ``arguments``.
+        """
+        key = field_name + json.dumps(arguments, sort_keys=True, default=str)
+        if key not in self._pages:
+
+            async def load(ids: Sequence[str]) -> list[KeyedPage]:
+                found = await fetch(ids)
+                return [found.get(i, KeyedPage(0, [])) for i in ids]
+
+            self._pages[key] = DataLoader(load_fn=load)
+        return self._pages[key]
 
 
 async def context_getter(request: Request) -> Context:

@@ -14,6 +14,7 @@ from api.types import (
     AfterArg,
     Coalition,
     Commitment,
+    CommitmentConnection,
     FilterArg,
     FirstArg,
     Member,
@@ -77,7 +78,7 @@ class Query:
         search: Annotated[str | None, strawberry.argument(
             description="Words that must all appear in the title, short title or text (prefixes match).")] = None,
         order_by: OrderArg = None, first: FirstArg = None, after: AfterArg = None,
-    ) -> Connection[Commitment]:
+    ) -> CommitmentConnection:
         return await commitment_connection(info, to_spec(filter), search, order_by, first, after)
 
     @strawberry.field(description="A policy area by slug; null when unknown.")

@@ -115,3 +115,90 @@ async def test_coalitions_organizations_and_navigation(samples: Graph) -> None:
     assert all(o["kind"] == "CIVIL_SOCIETY" for o in data["organizations"]["nodes"])
     assert any(a["children"] for a in data["policyAreas"])
     assert sum(len(r["members"]) for r in data["regions"]) > 0
+
+
+NESTED_CONNECTIONS = """query($n: Int) { members(first: $n) { nodes { id commitments(first: 5) { totalCount
+  nodes { id } } } } policyAreas { commitments(first: 2) { totalCount nodes { id } } }
+  ogpValues { commitments(first: 2) { totalCount } }
+  organizations(first: $n) { nodes { commitments(first: 3) { totalCount edges { role asWritten } } } } }"""
+# members page + their commitments + areas + their commitments + values + their commitments + organisations page
+# + their commitments: one statement per (field, argument set), whatever the number of parents.
+MAX_QUERIES_NESTED_CONNECTIONS = 8
+
+
+async def test_nested_connections_cost_one_query_per_field(samples: Graph) -> None:
+    with count_queries() as small:
+        data5 = await gql(samples, NESTED_CONNECTIONS, n=5)
+    with count_queries() as large:
+        data50 = await gql(samples, NESTED_CONNECTIONS, n=50)
+    assert len(data5["members"]["nodes"]) == 5 and len(data50["members"]["nodes"]) > 5
+    assert len(small) == len(large) == MAX_QUERIES_NESTED_CONNECTIONS
+    # the batched totals and pages agree with the root list filtered on the same parent
+    for member in data50["members"]["nodes"]:
+        q = 'query($m: String) { commitments(first: 5, filter: {member: {eq: $m}}) { totalCount nodes { id } } }'
+        root = (await gql(samples, q, m=member["id"]))["commitments"]
+        assert member["commitments"] == root, member["id"]
+
+
+async def test_nested_commitments_page_by_keyset_per_parent(samples: Graph) -> None:
+    q = """query($after: String) { members(first: 3, orderBy: {field: COMMITMENT_COUNT, direction: DESC}) { nodes {
+      id commitments(first: 2, after: $after, orderBy: {field: YEAR, direction: DESC}) { totalCount
+      pageInfo { hasNextPage endCursor } nodes { id year } } } } }"""
+    first = (await gql(samples, q))["members"]["nodes"][0]
+    seen, after, page = [], None, first["commitments"]
+    while True:
+        nodes = [m for m in (await gql(samples, q, after=after))["members"]["nodes"] if m["id"] == first["id"]]
+        page = nodes[0]["commitments"]
+        seen += [n["id"] for n in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert len(seen) == len(set(seen)) == first["commitments"]["totalCount"] > 2
+
+
+async def test_coalition_participants_keyset_pages(samples: Graph) -> None:
+    q = """query($after: String) { coalitions { id participants(first: 2, after: $after) { totalCount
+      pageInfo { hasNextPage endCursor } edges { role node { __typename ... on Member { name }
+      ... on Organization { name } } } } } }"""
+    everything = await gql(samples, q.replace("first: 2", "first: 100"))
+    coalition = max(everything["coalitions"], key=lambda c: c["participants"]["totalCount"])
+    names = [e["node"]["name"] for e in coalition["participants"]["edges"]]
+    assert names == sorted(names, key=lambda n: n.lower()) and len(names) > 2
+    paged, after = [], None
+    with count_queries() as queries:
+        while True:
+            co = next(c for c in (await gql(samples, q, after=after))["coalitions"] if c["id"] == coalition["id"])
+            part = co["participants"]
+            assert part["totalCount"] == len(names)
+            paged += [e["node"]["name"] for e in part["edges"]]
+            if not part["pageInfo"]["hasNextPage"]:
+                break
+            after = part["pageInfo"]["endCursor"]
+    assert paged == names
+    assert len(queries) == 2 * ((len(names) + 1) // 2)  # per request: the coalition list + one participants query
+
+
+async def test_organization_commitment_edges_carry_role_and_spelling(samples: Graph) -> None:
+    q = """{ organizations(first: 20, orderBy: {field: COMMITMENT_COUNT, direction: DESC}) { nodes { id
+      all: commitments(first: 100) { totalCount edges { role asWritten node { id
+        organizations { role asWritten organization { id } } } } }
+      lead: commitments(role: LEAD, first: 100) { totalCount edges { role } } } } }"""
+    orgs = (await gql(samples, q))["organizations"]["nodes"]
+    assert any(o["lead"]["totalCount"] for o in orgs)
+    for org in orgs:
+        assert {e["role"] for e in org["lead"]["edges"]} <= {"LEAD"}
+        assert org["all"]["totalCount"] >= org["lead"]["totalCount"]
+        for edge in org["all"]["edges"]:
+            links = [(o["role"], o["asWritten"]) for o in edge["node"]["organizations"]
+                     if o["organization"]["id"] == org["id"]]
+            assert (edge["role"], edge["asWritten"]) in links and edge["asWritten"]
+
+
+async def test_irm_ratings_carry_the_scale_meaning(samples: Graph) -> None:
+    q = """{ commitments(first: 100, filter: {completion: {assessed: true}}) { nodes { irm {
+      completion { value label level maxLevel scale meaning assessed } } } } }"""
+    ratings = [n["irm"]["completion"] for n in (await gql(samples, q))["commitments"]["nodes"]]
+    assert ratings
+    for r in ratings:
+        assert r["scale"] == "completion" and r["maxLevel"] == 3 and r["meaning"].startswith("Level of completion")
+        assert r["assessed"] and r["label"] and (r["level"] is None or 0 <= r["level"] <= 3)

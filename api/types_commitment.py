@@ -1,0 +1,178 @@
+"""The Commitment type, its organisations with roles, and commitment connections (root and nested, batched)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from api.filters import CommitmentFilter, CommitmentOrder, to_spec
+from api.pagination import Connection, build_connection, decode_cursor, page_size
+from api.relay import Node, to_global_id
+from api.types_common import Provenance, _d
+from api.types_irm import CommitmentIrm
+from graph.backend import Row
+from queries.commitments import commitment_pages_by_parent, commitments_count, commitments_page
+from queries.paging import KeyedPage
+
+if TYPE_CHECKING:
+    from api.types_member import ActionPlan, Member
+    from api.types_organization import Organization
+    from api.types_taxonomy import OgpValue, PolicyArea
+
+LAZY = strawberry.lazy("api.types")
+
+
+@strawberry.type(description="A commitment in an action plan (`id` is the OGP id, e.g. `AL0002`).")
+class Commitment(Node):
+    row: strawberry.Private[Row]
+    id: strawberry.ID = _d("OGP commitment id (`AL0002`, `UK0107`).")
+    title: str = _d("Title.")
+    short_title: str | None = _d("Short title.")
+    full_text: str | None = _d("Full text of the commitment.")
+    theme: str | None = _d("Theme or cluster named in the action plan.")
+    number: str | None = _d("Number within the action plan, as published.")
+    year: int | None = _d("Year the action plan was submitted.")
+    start_date: str | None = _d("Start date, as published.")
+    end_date: str | None = _d("End date, as published.")
+    url: str | None = _d("Commitment page on opengovpartnership.org.")
+    lead_institutions_text: str | None = _d("Lead institution(s), as written in the source.")
+    supporting_institutions_text: str | None = _d("Supporting institution(s), as written in the source.")
+    legacy_tags: list[str] = _d("Policy tags of the 2011-2016 export.")
+    working_groups: list[str] = _d("OGP working groups it was assigned to.")
+    provenance: Provenance = _d("Where this node's facts came from.")
+
+    @classmethod
+    def from_row(cls, row: Row) -> Commitment:
+        """A Commitment from its node properties."""
+        keys = ("short_title", "full_text", "theme", "number", "year", "start_date", "end_date", "url",
+                "lead_institutions_text", "supporting_institutions_text")
+        return cls(row=row, node_id=to_global_id("Commitment", row["id"]), id=row["id"], title=row["title"],
+                   legacy_tags=row.get("legacy_tags") or [], working_groups=row.get("working_groups") or [],
+                   provenance=Provenance.from_row(row), **{k: row.get(k) for k in keys})
+
+    @strawberry.field(description="IRM design and results ratings.")
+    def irm(self) -> CommitmentIrm:
+        return CommitmentIrm(row=self.row)
+
+    @strawberry.field(description="The member that made the commitment.")
+    async def member(self, info: strawberry.Info) -> Annotated[Member, LAZY] | None:
+        from api.types_member import Member
+
+        row = await info.context.batch_member.load(self.row["member_id"])
+        return Member.from_row(row) if row else None
+
+    @strawberry.field(description="The action plan that includes it.")
+    async def action_plan(self, info: strawberry.Info) -> Annotated[ActionPlan, LAZY] | None:
+        from api.types_member import ActionPlan
+
+        row = await info.context.batch_action_plan.load(self.row["action_plan_id"])
+        return ActionPlan.from_row(row) if row else None
+
+    @strawberry.field(description="Policy areas it addresses, by name.")
+    async def policy_areas(self, info: strawberry.Info) -> list[Annotated[PolicyArea, LAZY]]:
+        from api.types_taxonomy import PolicyArea
+
+        return [PolicyArea.from_row(r["node"]) for r in await info.context.batch_commitment_policy_areas.load(self.id)]
+
+    @strawberry.field(description="OGP values it advances.")
+    async def ogp_values(self, info: strawberry.Info) -> list[Annotated[OgpValue, LAZY]]:
+        from api.types_taxonomy import OgpValue
+
+        return [OgpValue.from_row(r["node"]) for r in await info.context.batch_commitment_ogp_values.load(self.id)]
+
+    @strawberry.field(description="Organisations leading or supporting it, with their role.")
+    async def organizations(self, info: strawberry.Info) -> list[CommitmentOrganization]:
+        rows = await info.context.batch_commitment_organizations.load(self.id)
+        return [CommitmentOrganization.from_row(r) for r in rows]
+
+    @strawberry.field(description="Organisations leading it.")
+    async def lead_organizations(self, info: strawberry.Info) -> list[Annotated[Organization, LAZY]]:
+        from api.types_organization import Organization
+
+        rows = await info.context.batch_commitment_organizations.load(self.id)
+        return [Organization.from_row(r["node"]) for r in rows if r["role"] == "LEADS"]
+
+    # Discovery adds `similar` and `lineage` here (api/discovery.py, through strawberry.lazy).
+
+
+@strawberry.enum(description="How an organisation is named in a commitment.")
+class OrganizationRole(Enum):
+    LEAD = strawberry.enum_value("LEADS", description="Lead institution.")
+    SUPPORT = strawberry.enum_value("SUPPORTS", description="Supporting institution.")
+
+
+@strawberry.type(description="An organisation named in a commitment, with its role and the spelling used.")
+class CommitmentOrganization:
+    organization: Annotated[Organization, LAZY] = _d("The organisation.")
+    role: OrganizationRole = _d("Lead or supporting institution.")
+    as_written: str | None = _d("How the source row spelled it.")
+
+    @classmethod
+    def from_row(cls, row: Row) -> CommitmentOrganization:
+        """From a ``{node, role, as_written}`` row."""
+        from api.types_organization import Organization
+
+        return cls(organization=Organization.from_row(row["node"]), role=OrganizationRole(row["role"]),
+                   as_written=row.get("as_written"))
+
+
+@strawberry.type(description="A page of commitments, with their total number (counted in the database).")
+class CommitmentConnection(Connection[Commitment]):
+    pass
+
+
+def _sort(search: str | None, order: CommitmentOrder | None) -> tuple[str, bool]:
+    if order is not None:
+        return order.field.value, order.direction.value == "DESC"
+    return ("SCORE", True) if search is not None else ("ID", False)
+
+
+async def commitment_connection(info: strawberry.Info, spec: dict[str, Any] | None, search: str | None,
+                                order: CommitmentOrder | None, first: int | None,
+                                after: str | None) -> CommitmentConnection:
+    """A page of commitments (keyset, ``first + 1`` rows) with a lazy database count (root lists)."""
+    limit, position = page_size(first), decode_cursor(after)
+    graph = info.context.graph
+    sort, descending = _sort(search, order)
+    rows = await commitments_page(graph, spec, search, sort, descending, position, limit + 1)
+
+    async def count() -> int:
+        return await commitments_count(graph, spec, search)
+
+    connection = build_connection(rows, limit, position, Commitment.from_row, count)
+    return CommitmentConnection(edges=connection.edges, page_info=connection.page_info, count=count)
+
+
+async def nested_commitment_page(info: strawberry.Info, parent: str, parent_id: str, given: CommitmentFilter | None,
+                                 order: CommitmentOrder | None, first: int | None, after: str | None,
+                                 roles: tuple[str, ...] = ("LEADS", "SUPPORTS")
+                                 ) -> tuple[KeyedPage, int, tuple[Any, str] | None]:
+    """This parent's commitment page, loaded with every sibling parent asking the same arguments (ONE query).
+
+    Returns the page (``limit + 1`` rows at most, with ``total``), the page size and the decoded ``after``.
+    """
+    limit, position, spec = page_size(first), decode_cursor(after), to_spec(given)
+    sort, descending = _sort(None, order)
+    arguments = {"spec": spec, "sort": sort, "desc": descending, "after": position, "limit": limit, "roles": roles}
+
+    async def fetch(ids: Any) -> dict[str, KeyedPage]:
+        return await commitment_pages_by_parent(info.context.graph, parent, ids, spec, sort, descending, position,
+                                                limit + 1, roles)
+
+    page = await info.context.batch_pages(f"{parent}.commitments", arguments, fetch).load(parent_id)
+    return page, limit, position
+
+
+async def nested_commitments(info: strawberry.Info, parent: str, parent_id: str, given: CommitmentFilter | None,
+                             order: CommitmentOrder | None, first: int | None,
+                             after: str | None) -> CommitmentConnection:
+    """A parent's commitment connection (Member/PolicyArea/OgpValue.commitments), batched across parents."""
+    page, limit, position = await nested_commitment_page(info, parent, parent_id, given, order, first, after)
+
+    async def count() -> int:
+        return page.total
+
+    connection = build_connection(page.rows, limit, position, Commitment.from_row, count)
+    return CommitmentConnection(edges=connection.edges, page_info=connection.page_info, count=count)

@@ -1,0 +1,93 @@
+"""Organisations as GraphQL types, with their commitments (edges carry the role and the spelling used)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from api.filters import OrganizationKind
+from api.pagination import PageInfo
+from api.relay import Node, to_global_id
+from api.types_commitment import OrganizationRole, nested_commitment_page
+from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg, Provenance, _d, keyed_page_info, row_cursor
+from graph.backend import Row
+
+if TYPE_CHECKING:
+    from api.types_coalition import Participation
+    from api.types_commitment import Commitment
+    from api.types_member import Member
+
+LAZY = strawberry.lazy("api.types")
+RoleArg = Annotated[OrganizationRole | None, strawberry.argument(description="Only as lead, or as support.")]
+
+
+@strawberry.type(description="A commitment an organisation is named in, with its role and the spelling used.")
+class OrganizationCommitmentEdge:
+    cursor: str = _d("Opaque cursor of this commitment (pass as `after`).")
+    node: Annotated[Commitment, LAZY] = _d("The commitment.")
+    role: OrganizationRole = _d("Lead or supporting institution (LEAD when named as both).")
+    as_written: str | None = _d("How the commitment's source row spelled the organisation (for that role).")
+
+
+@strawberry.type(description="A page of an organisation's commitments, with their total number.")
+class OrganizationCommitmentConnection:
+    edges: list[OrganizationCommitmentEdge] = _d("The commitments of this page with role and spelling.")
+    page_info: PageInfo = _d("Whether more commitments follow, and the cursors to get them.")
+    total_count: int = _d("How many commitments name the organisation (in that role), counted in the database.")
+
+    @strawberry.field(description="The commitments of this page (same as `edges { node }`).")
+    def nodes(self) -> list[Annotated[Commitment, LAZY]]:
+        return [edge.node for edge in self.edges]
+
+
+@strawberry.type(description="A government body, CSO, parliament, company or multilateral named in commitments.")
+class Organization(Node):
+    row: strawberry.Private[Row]
+    id: strawberry.ID = _d("Normalised slug (`alb-council-of-ministers`).")
+    name: str = _d("Name.")
+    kind: OrganizationKind = _d("What kind of body it is.")
+    aliases: list[str] = _d("Every spelling found in the sources.")
+    provenance: Provenance = _d("Where this node's facts came from.")
+
+    @classmethod
+    def from_row(cls, row: Row) -> Organization:
+        """An Organization from its node properties."""
+        return cls(row=row, node_id=to_global_id("Organization", row["id"]), id=row["id"], name=row["name"],
+                   kind=OrganizationKind(row.get("kind") or "unknown"), aliases=row.get("aliases") or [],
+                   provenance=Provenance.from_row(row))
+
+    @strawberry.field(description="For a national body: the member it belongs to.")
+    async def member(self, info: strawberry.Info) -> Annotated[Member, LAZY] | None:
+        from api.types_member import Member
+
+        member_id = self.row.get("member_id")
+        row = await info.context.batch_member.load(member_id) if member_id else None
+        return Member.from_row(row) if row else None
+
+    @strawberry.field(description="Commitments it leads or supports, with its role (one query for all organisations).")
+    async def commitments(self, info: strawberry.Info, role: RoleArg = None, filter: FilterArg = None,
+                          order_by: OrderArg = None, first: FirstArg = None,
+                          after: AfterArg = None) -> OrganizationCommitmentConnection:
+        from api.types_commitment import Commitment
+
+        roles = ("LEADS", "SUPPORTS") if role is None else (str(role.value),)
+        page, limit, position = await nested_commitment_page(info, "organization", self.id, filter, order_by,
+                                                             first, after, roles)
+        rows, page_info = keyed_page_info(page, limit, position)
+        edges = [OrganizationCommitmentEdge(cursor=row_cursor(r), node=Commitment.from_row(r["node"]),
+                                            role=OrganizationRole(r["links"][0]["role"]),
+                                            as_written=r["links"][0].get("as_written")) for r in rows]
+        return OrganizationCommitmentConnection(edges=edges, page_info=page_info, total_count=page.total)
+
+    @strawberry.field(description="Members whose commitments name it, by name.")
+    async def members(self, info: strawberry.Info) -> list[Annotated[Member, LAZY]]:
+        from api.types_member import Member
+
+        return [Member.from_row(r["node"]) for r in await info.context.batch_organization_members.load(self.id)]
+
+    @strawberry.field(description="Coalitions it participates in, with role and year joined.")
+    async def coalitions(self, info: strawberry.Info) -> list[Annotated[Participation, LAZY]]:
+        from api.types_coalition import Participation
+
+        return [Participation.from_row(r) for r in await info.context.batch_organization_coalitions.load(self.id)]
