@@ -50,11 +50,11 @@ PRUNE_ADVANCES = (
     "WHERE NOT v.id IN row.keep DELETE r"
 )
 PRUNE_LEADS = (
-    "UNWIND $rows AS row MATCH (o:Organization)-[r:LEADS]->(c:Commitment {id: row.id}) "
+    "UNWIND $rows AS row MATCH (c:Commitment {id: row.id})<-[r:LEADS]-(o) "
     "WHERE NOT o.id IN row.keep DELETE r"
 )
 PRUNE_SUPPORTS = (
-    "UNWIND $rows AS row MATCH (o:Organization)-[r:SUPPORTS]->(c:Commitment {id: row.id}) "
+    "UNWIND $rows AS row MATCH (c:Commitment {id: row.id})<-[r:SUPPORTS]-(o) "
     "WHERE NOT o.id IN row.keep DELETE r"
 )
 PRUNES = {"ADDRESSES": PRUNE_ADDRESSES, "ADVANCES": PRUNE_ADVANCES, "LEADS": PRUNE_LEADS,

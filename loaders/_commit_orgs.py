@@ -39,7 +39,11 @@ class OrgLinks:
     def resolve(self, known: list[Organization], rename: dict[str, str] | None = None
                 ) -> tuple[list[Organization], list[Rel], list[Rel]]:
         """Organisations and LEADS / SUPPORTS links (``rename`` maps commitment ids rewritten at load)."""
+        # Two passes (observe, then mentions): ids do not depend on the order of the cells.
         resolver = OrganizationResolver(known=known)
+        for c in self.cells:
+            resolver.observe(c.lead, member_id=c.member_id, member_code=c.member_code)
+            resolver.observe(c.support, member_id=c.member_id, member_code=c.member_code)
         leads: dict[tuple[str, str], Rel] = {}
         supports: dict[tuple[str, str], Rel] = {}
         for c in self.cells:
