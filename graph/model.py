@@ -294,4 +294,4 @@ REL_TYPES: tuple[str, ...] = (
     HAS_BO_PROFILE, HAS_REGISTER, CommittedToBo.TYPE,
 )
 
-PROVENANCE_PROPERTIES: tuple[str, ...] = ("source_file", "source_row", "loaded_at")
+PROVENANCE_PROPERTIES: tuple[str, ...] = ("source_file", "source_row", "loaded_at", "content_hashes")

@@ -4,7 +4,9 @@ Labels, relationship types and list-property names are spliced into the statemen
 from ``graph.model`` class constants, never from input. Values always travel as ``$params``.
 
 Provenance: each node gets ``source_file``, ``source_row`` and ``loaded_at``. ``loaded_at`` only moves
-when the node's content changes (``content_hash``), so loading the same file twice changes nothing.
+when what a source says about the node changes: ``content_hashes`` keeps one ``<source file>:<hash>``
+entry per source, so a node that several sources describe (a member in the members list and in the
+commitments file) is "unchanged" when each source is loaded again, and loading twice changes nothing.
 """
 
 from __future__ import annotations
@@ -81,9 +83,12 @@ def node_statement(label: str, list_union: Sequence[str] = ()) -> str:
     return (
         "UNWIND $rows AS row "
         f"MERGE (n:{label} {{id: row.id}}) "
-        "WITH n, row, n.content_hash IS NULL AS created, "
-        "coalesce(n.content_hash <> row.hash, false) AS changed "
-        "SET n += row.props, n.content_hash = row.hash, n.source_file = row.source_file, "
+        # FalkorDB parses `NOT h STARTS WITH a + b` as `(… STARTS WITH a) + b`: keep the prefix in a variable.
+        "WITH n, row, row.source_file + ':' AS prefix, n.content_hashes IS NULL AS created "
+        "WITH n, row, prefix, prefix + row.hash AS stamp, created "
+        "WITH n, row, prefix, stamp, created, (NOT created) AND (NOT (stamp IN n.content_hashes)) AS changed "
+        "SET n += row.props, n.source_file = row.source_file, "
+        "n.content_hashes = [h IN coalesce(n.content_hashes, []) WHERE NOT (h STARTS WITH prefix)] + stamp, "
         "n.source_row = row.source_row, "
         "n.loaded_at = CASE WHEN created OR changed THEN $loaded_at ELSE n.loaded_at END"
         f"{unions} "

@@ -34,7 +34,7 @@ def test_queries_use_only_model_names() -> None:
     labels = {m.LABEL for m in _models() if hasattr(m, "LABEL") and isinstance(getattr(m, "LABEL", None), str)}
     rel_types = set(model.REL_TYPES)
     # sort_key: the key of the ``{node, id, sort_key}`` rows that queries/paging.py collects per parent.
-    props = {"id", "content_hash", "sort_key", *model.PROVENANCE_PROPERTIES}
+    props = {"id", "content_hashes", "sort_key", *model.PROVENANCE_PROPERTIES}
     for m in _models():
         props |= set(m.model_fields)
     problems: list[str] = []
