@@ -200,10 +200,12 @@ async def similar_to_text(graph: Graph, text: str, first: int, flt: SimilarityFi
     if not corpus.docs:
         return []
     values = text_query_values(corpus, text)
-    scores = total(values)[0]
-    order = np.argsort(-scores, kind="stable")[: (1000 if flt.narrows else max(3 * first, 50))]
-    candidates = [{"id": corpus.docs[i].id, "score": float(scores[i]), "text": float(values["text"][0][i]),
-                   "outcome": float(values["outcome"][0][i])} for i in order if values["text"][0][i] > 0]
+    order = np.argsort(-total(values)[0], kind="stable")[: (1000 if flt.narrows else max(3 * first, 50))]
+    candidates = []
+    for i in order:
+        row = {c: float(values[c][0][i]) for c in ("text", "outcome")}
+        if row["text"] > 0:
+            candidates.append({"id": corpus.docs[i].id, "score": sum(contributions(row).values()), **row})
     return await graph.read(SIMILAR_TO_TEXT, {"candidates": candidates, "first": first, **flt.params()})
 
 
