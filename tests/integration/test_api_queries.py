@@ -124,6 +124,8 @@ NESTED_CONNECTIONS = """query($n: Int) { members(first: $n) { nodes { id commitm
 # members page + their commitments + areas + their commitments + values + their commitments + organisations page
 # + their commitments: one statement per (field, argument set), whatever the number of parents.
 MAX_QUERIES_NESTED_CONNECTIONS = 8
+MEMBER_COMMITMENTS = """query($n: Int) { members(first: $n) { nodes {
+  commitments(first: 5) { totalCount nodes { id } } } } }"""
 
 
 async def test_nested_connections_cost_one_query_per_field(samples: Graph) -> None:
@@ -133,6 +135,10 @@ async def test_nested_connections_cost_one_query_per_field(samples: Graph) -> No
         data50 = await gql(samples, NESTED_CONNECTIONS, n=50)
     assert len(data5["members"]["nodes"]) == 5 and len(data50["members"]["nodes"]) > 5
     assert len(small) == len(large) == MAX_QUERIES_NESTED_CONNECTIONS
+    for n in (5, 50):  # the members page + ONE statement for all their commitment pages and totals
+        with count_queries() as queries:
+            await gql(samples, MEMBER_COMMITMENTS, n=n)
+        assert len(queries) == 2, n
     # the batched totals and pages agree with the root list filtered on the same parent
     for member in data50["members"]["nodes"]:
         q = 'query($m: String) { commitments(first: 5, filter: {member: {eq: $m}}) { totalCount nodes { id } } }'
