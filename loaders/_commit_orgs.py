@@ -38,7 +38,18 @@ class OrgLinks:
 
     def resolve(self, known: list[Organization], rename: dict[str, str] | None = None
                 ) -> tuple[list[Organization], list[Rel], list[Rel]]:
-        """Organisations and LEADS / SUPPORTS links (``rename`` maps commitment ids rewritten at load)."""
+        """Organisations and LEADS / SUPPORTS links (``rename`` maps commitment ids rewritten at load).
+
+        Resolved twice: seeded with the graph's organisations, the resolver maps a few acronyms ("GIZ",
+        "STP") differently than without them, so a reload would move links. The second round, seeded with
+        the first round's organisations, is what any reload gives (checked on the real file): loading
+        twice changes nothing.
+        """
+        first = self._resolve_once(known, rename)[0]
+        return self._resolve_once(_merged(known, first), rename)
+
+    def _resolve_once(self, known: list[Organization], rename: dict[str, str] | None
+                      ) -> tuple[list[Organization], list[Rel], list[Rel]]:
         # Two passes (observe, then mentions): ids do not depend on the order of the cells.
         resolver = OrganizationResolver(known=known)
         for c in self.cells:
@@ -55,6 +66,14 @@ class OrgLinks:
                     supports.setdefault((m.organization.id, cid),
                                         Rel(m.organization.id, cid, Supports(as_written=m.as_written)))
         return resolver.organizations(), list(leads.values()), list(supports.values())
+
+
+def _merged(known: list[Organization], more: list[Organization]) -> list[Organization]:
+    by_id = {o.id: o for o in known}
+    for o in more:
+        old = by_id.get(o.id)
+        by_id[o.id] = o if old is None else old.model_copy(update={"aliases": sorted({*old.aliases, *o.aliases})})
+    return list(by_id.values())
 
 
 async def add_organizations(graph: Graph, batch: Batch, links: OrgLinks, rename: dict[str, str] | None = None
