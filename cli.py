@@ -14,6 +14,7 @@ from graph.backend import open_graph
 from graph.config import get_settings
 from graph.errors import ConfigError, GraphError
 from loaders._source import ValidationFailed
+from loaders.export_cli import export_app
 from loaders.registry import UnrecognisedFile, supported
 from loaders.run import RunReport, prepare, summary, write
 
@@ -21,6 +22,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 app = typer.Typer(help="OGP reforms knowledge graph: load OGP data, serve the GraphQL API.", no_args_is_help=True,
                   add_completion=False)
+app.add_typer(export_app, name="export")
 
 
 @app.callback()

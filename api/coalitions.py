@@ -175,9 +175,12 @@ class CoalitionQuery:
                      steps=[PathStep(type=s.type, start=_key(s.start), end=_key(s.end)) for s in p.steps])
                 for p in paths]
 
-    @strawberry.field(description="The participant network of a coalition's focus areas.")
-    async def coalition_network(self, info: strawberry.Info, id: IdArg) -> Network:
-        return _network(await nq.coalition_network(info.context.graph, str(id)))
+    @strawberry.field(description="The participant network of a coalition's focus areas (null: no such coalition).")
+    async def coalition_network(self, info: strawberry.Info, id: IdArg) -> Network | None:
+        try:
+            return _network(await nq.coalition_network(info.context.graph, str(id)))
+        except KeyError:
+            return None
 
     @strawberry.field(description="The network of commitments in policy areas (and their sub-areas).")
     async def policy_area_network(

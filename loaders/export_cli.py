@@ -46,7 +46,11 @@ def export_network(
     """Write the participant network of a coalition or a policy area."""
     if bool(coalition) == bool(policy_area):
         raise typer.BadParameter("give exactly one of --coalition or --policy-area")
-    net = asyncio.run(_build(coalition, policy_area))
+    try:
+        net = asyncio.run(_build(coalition, policy_area))
+    except KeyError as exc:
+        typer.echo(f"error: no coalition with id {coalition!r} in the graph (see the coalitions query)", err=True)
+        raise typer.Exit(1) from exc
     if not net.nodes:
         typer.echo("warning: the network is empty (unknown id, or nothing loaded yet)", err=True)
     if fmt is Format.graphml:

@@ -27,6 +27,7 @@ COALITION_AREAS = "MATCH (:Coalition {id: $id})-[:FOCUSES_ON]->(pa:PolicyArea) R
 COALITION_MEMBERS = (
     "MATCH (m:Member)-[:PARTICIPATES_IN]->(:Coalition {id: $id}) RETURN m.id AS id, m.name AS name"
 )
+COALITION_NAME = "MATCH (co:Coalition {id: $id}) RETURN co.name AS name"
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,15 @@ class Network:
         self.edges[(source, target, type_)] = NetworkEdge(source, target, type_, weight + (old.weight if old else 0))
 
 
-async def policy_area_network(graph: Graph, area_ids: list[str], participants: set[str] | None = None) -> Network:
-    """The network of commitments in these areas (and sub-areas), their members and organisations."""
+async def policy_area_network(
+    graph: Graph, area_ids: list[str], participants: dict[str, str] | None = None
+) -> Network:
+    """The network of commitments in these areas (and sub-areas), their members and organisations.
+
+    ``participants`` maps member ids to names: they are flagged, and present even without commitments.
+    """
     net = Network()
-    participants = participants or set()
+    participants = participants or {}
     for row in await graph.read(AREA_COMMITMENTS, {"areas": area_ids}):
         member = f"member:{row['member_id']}"
         commitment = f"commitment:{row['commitment_id']}"
@@ -78,18 +84,28 @@ async def policy_area_network(graph: Graph, area_ids: list[str], participants: s
             net.nodes[org] = NetworkNode(org, row["organization_name"] or row["organization_id"], "organization")
             net.edges[(org, commitment, row["role"])] = NetworkEdge(org, commitment, row["role"])
             net.add_edge(org, member, "WORKS_WITH")
-    for member_id in participants:
+    for member_id, name in participants.items():
         key = f"member:{member_id}"
         if key not in net.nodes:
-            net.nodes[key] = NetworkNode(key, member_id, "member", True)
+            net.nodes[key] = NetworkNode(key, name or member_id, "member", True)
     return net
 
 
 async def coalition_network(graph: Graph, coalition_id: str) -> Network:
-    """The network of a coalition's focus areas, with its participating members flagged (and always present)."""
+    """The network of a coalition's focus areas, with the coalition, its participating members flagged
+    (and always present) and their PARTICIPATES_IN edges. An unknown coalition raises ``KeyError``."""
+    found = await graph.read(COALITION_NAME, {"id": coalition_id})
+    if not found:
+        raise KeyError(coalition_id)
     areas = [r["id"] for r in await graph.read(COALITION_AREAS, {"id": coalition_id})]
-    members = {r["id"] for r in await graph.read(COALITION_MEMBERS, {"id": coalition_id})}
-    return await policy_area_network(graph, areas, members)
+    members = {r["id"]: r["name"] for r in await graph.read(COALITION_MEMBERS, {"id": coalition_id})}
+    net = await policy_area_network(graph, areas, members)
+    hub = f"coalition:{coalition_id}"
+    net.nodes[hub] = NetworkNode(hub, found[0]["name"] or coalition_id, "coalition")
+    for member_id in members:
+        net.edges[(f"member:{member_id}", hub, "PARTICIPATES_IN")] = NetworkEdge(
+            f"member:{member_id}", hub, "PARTICIPATES_IN")
+    return net
 
 
 def to_networkx(network: Network) -> nx.MultiDiGraph:
