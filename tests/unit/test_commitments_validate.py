@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,14 +11,14 @@ from graph.errors import LoadError
 from graph.model import ActionPlan, Commitment, Member
 from loaders import commitments, explorer
 from loaders._commit_keys import normalise_number, repair_number, titles_match
-from loaders._source import header_of
+from loaders._source import Batch, header_of
 from tests.conftest import real_file
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 REAL = "commitments_open_parliament_g0v.csv"
 
 
-def _nodes(batch: commitments.Batch, kind: type) -> list:  # type: ignore[type-arg]
+def _nodes(batch: Batch, kind: type[Any]) -> list[Any]:
     return [n for items, _, _ in batch.nodes for n in items if isinstance(n, kind)]
 
 
