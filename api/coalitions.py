@@ -10,7 +10,7 @@ types (``gaps``, ``network``, ``reach``) with ``strawberry.field(resolver=...)``
 
 from __future__ import annotations
 
-from typing import Annotated, cast
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -19,6 +19,9 @@ from graph.errors import GraphError
 from queries import coalitions as cq
 from queries import connections as kq
 from queries import network as nq
+
+if TYPE_CHECKING:
+    from api.types import Member
 
 
 @strawberry.type(description="A commitment with its IRM outcome, as seen from a coalition's focus areas.")
@@ -37,6 +40,14 @@ class FocusCommitment:
 class RecruitmentTarget:
     member_id: str = strawberry.field(description="Member slug.")
     member_name: str = strawberry.field(description="Member name.")
+
+    @strawberry.field(description="The member itself, to navigate further (its commitments, organisations, peers).")
+    async def member(self, info: strawberry.Info) -> Annotated[Member, strawberry.lazy("api.types")] | None:
+        from api.types import Member  # noqa: F811 (the lazy annotation's import is for type checkers only)
+
+        row = await info.context.batch_member.load(self.member_id)
+        return Member.from_row(row) if row else None
+
     score: float = strawberry.field(description="Rank score: commitments + their strength (+0.5 if declared).")
     commitments: list[FocusCommitment] = strawberry.field(description="Its commitments in the focus areas.")
     declared: list[str] = strawberry.field(description="Open Ownership statements of an OGP action-plan BO commitment.")
@@ -134,7 +145,12 @@ IdArg = Annotated[strawberry.ID, strawberry.argument(description="Coalition slug
 
 async def resolve_gaps(info: strawberry.Info, id: IdArg) -> CoalitionGaps:
     """Gap analysis of a coalition."""
-    gaps = await cq.gaps(info.context.graph, str(id))
+    return await gaps_of(info, str(id))
+
+
+async def gaps_of(info: strawberry.Info, coalition_id: str) -> CoalitionGaps:
+    """Gap analysis of a coalition (also served as ``Coalition.gaps``)."""
+    gaps = await cq.gaps(info.context.graph, coalition_id)
     return CoalitionGaps(
         recruitment_targets=[RecruitmentTarget(
             member_id=t.member_id, member_name=t.member_name, score=t.score, declared=t.declared,
@@ -148,14 +164,19 @@ async def resolve_gaps(info: strawberry.Info, id: IdArg) -> CoalitionGaps:
     )
 
 
+async def focus_commitments_of(info: strawberry.Info, coalition_id: str) -> list[FocusCommitment]:
+    """The participants' commitments in a coalition's focus areas (also ``Coalition.focusCommitments``)."""
+    rows = await cq.participant_commitments(info.context.graph, coalition_id)
+    return [_focus(r, dict(r["commitment"])) for r in rows]
+
+
 @strawberry.type(description="Coalition analysis root fields.")
 class CoalitionQuery:
     coalition_gaps: CoalitionGaps = strawberry.field(resolver=resolve_gaps, description="Who should be in, and isn't.")
 
     @strawberry.field(description="The participating members' commitments in the coalition's focus areas.")
     async def coalition_commitments(self, info: strawberry.Info, id: IdArg) -> list[FocusCommitment]:
-        rows = await cq.participant_commitments(info.context.graph, str(id))
-        return [_focus(r, dict(r["commitment"])) for r in rows]
+        return await focus_commitments_of(info, str(id))
 
     @strawberry.field(description="Shortest paths between two actors (bounded: maxHops ≤ 6, maxPaths ≤ 10).")
     async def connections(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -16,6 +16,9 @@ from api.types_taxonomy import PolicyArea
 from graph.backend import Row
 from queries.paging import KeyedPage
 from queries.participants import participant_pages
+
+if TYPE_CHECKING:
+    from api.coalitions import CoalitionGaps, FocusCommitment
 
 
 @strawberry.type(description="A member's or organisation's participation in a coalition.")
@@ -89,4 +92,18 @@ class Coalition(Node):
     async def policy_areas(self, info: strawberry.Info) -> list[PolicyArea]:
         return [PolicyArea.from_row(r["node"]) for r in await info.context.batch_coalition_policy_areas.load(self.id)]
 
-    # Coalition analysis adds `gaps` here (api/coalitions.py, through strawberry.lazy).
+    @strawberry.field(description="Gap analysis: members working on the focus areas that are not participants "
+                      "(recruitment targets, ranked), participants with no commitment there yet, and organisations "
+                      "active on these areas in several members.")
+    async def gaps(self, info: strawberry.Info) -> Annotated[CoalitionGaps, strawberry.lazy("api.coalitions")]:
+        from api.coalitions import gaps_of
+
+        return await gaps_of(info, self.id)
+
+    @strawberry.field(description="The participating members' commitments in the focus areas, with IRM outcomes.")
+    async def focus_commitments(
+        self, info: strawberry.Info
+    ) -> list[Annotated[FocusCommitment, strawberry.lazy("api.coalitions")]]:
+        from api.coalitions import focus_commitments_of
+
+        return await focus_commitments_of(info, self.id)
