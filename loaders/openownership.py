@@ -16,7 +16,16 @@ from pathlib import Path
 
 from graph.backend import Graph
 from graph.model import (
-    FOCUSES_ON, HAS_BO_PROFILE, HAS_REGISTER, BoCountry, Coalition, BoMechanism, BoRegister, CommittedToBo, Member, PolicyArea,
+    FOCUSES_ON,
+    HAS_BO_PROFILE,
+    HAS_REGISTER,
+    BoCountry,
+    BoMechanism,
+    BoRegister,
+    Coalition,
+    CommittedToBo,
+    Member,
+    PolicyArea,
 )
 from loaders._source import Batch, RowError, SourceRow, read_csv, write_batch
 from loaders._write import LoadStats, Provenance, Rel, write_rels
