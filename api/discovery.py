@@ -35,6 +35,7 @@ import strawberry
 from api.filters import CommitmentFilter, MemberKind, to_spec
 from graph.backend import Row
 from queries import discovery as q
+from queries.discovery_scoring import WEIGHTS
 
 if TYPE_CHECKING:
     from api.types import Commitment, Member, Organization
@@ -142,8 +143,8 @@ def _filter(value: SimilarityFilter | None) -> q.SimilarityFilter:
         return q.SimilarityFilter()
     return q.SimilarityFilter(
         other_members_only=value.other_members_only, region=value.region,
-        member_kind=value.member_kind.value if value.member_kind else None, policy_area=value.policy_area,
-        year_from=value.year_from, year_to=value.year_to, outcome=value.outcome.value)
+        member_kind=str(value.member_kind.value) if value.member_kind else None, policy_area=value.policy_area,
+        year_from=value.year_from, year_to=value.year_to, outcome=str(value.outcome.value))
 
 
 def _first(first: int) -> int:
@@ -157,7 +158,7 @@ def _similar(row: Row) -> SimilarCommitment:
 
     contrib = q.contributions(row)
     reasons = [SimilarityReason(
-        component=SimilarityComponent(c), weight=q.WEIGHTS[c], value=float(row.get(c) or 0.0), contribution=v,
+        component=SimilarityComponent(c), weight=WEIGHTS[c], value=float(row.get(c) or 0.0), contribution=v,
         shared_policy_areas=list(row.get("shared_policy_areas") or []) if c == "policy_areas" else [],
         shared_organizations=list(row.get("shared_organizations") or []) if c == "organizations" else [],
     ) for c, v in contrib.items()]

@@ -23,9 +23,10 @@ from queries.discovery_scoring import WEIGHTS, Corpus, Doc, text_query_values, t
 # The similarity filter, shared by `similar` and `similarToText` (o = the match, m = its member).
 _SIMILARITY_FILTER = (
     "MATCH (m:Member {id: o.member_id}) "
-    "WITH q, o, m, s, size([(m)-[:IN_REGION]->(r:Region) WHERE r.id = $region | 1]) AS in_region, "
-    "size([(o)-[:ADDRESSES]->(pa:PolicyArea) WHERE pa.id = $policy_area OR pa.parent_id = $policy_area | 1]) "
-    "AS in_area "
+    "WITH q, o, m, s, CASE WHEN $region IS NULL THEN 1 "
+    "ELSE size([(m)-[:IN_REGION]->(r:Region) WHERE r.id = $region | 1]) END AS in_region, "
+    "CASE WHEN $policy_area IS NULL THEN 1 ELSE size([(o)-[:ADDRESSES]->(pa:PolicyArea) "
+    "WHERE pa.id = $policy_area OR pa.parent_id = $policy_area | 1]) END AS in_area "
     "WHERE ($other_members = false OR o.member_id <> q) "
     "AND ($region IS NULL OR in_region > 0) AND ($member_kind IS NULL OR m.kind = $member_kind) "
     "AND ($policy_area IS NULL OR in_area > 0) "

@@ -104,6 +104,7 @@ class Corpus:
         self.word.fit(titles + bodies)
         title_vec, body_vec = self.vectorize(titles), self.vectorize(bodies)
         self.text = normalize(title_vec * math.sqrt(TITLE_SHARE) + body_vec * math.sqrt(1 - TITLE_SHARE)).tocsr()
+        self.text_t = self.text.T.tocsr()  # transposed once: a draft is scored with one sparse product
         self.areas = self._binary([d.areas for d in self.docs], self.area_weight)
         orgs = sorted({o for d in self.docs for o in d.organizations})
         self.organizations = self._binary([d.organizations for d in self.docs], dict.fromkeys(orgs, 1.0))
@@ -210,7 +211,7 @@ def text_query_values(corpus: Corpus, text: str) -> dict[str, np.ndarray]:
 
     A draft has no policy areas, organisations or coalition yet, so those components are zero.
     """
-    sims = np.clip((corpus.vectorize([text]) @ corpus.text.T).toarray(), 0.0, 1.0)
+    sims = np.clip((corpus.vectorize([text]) @ corpus.text_t).toarray(), 0.0, 1.0)
     zeros = np.zeros_like(sims)
     return {"text": sims, "policy_areas": zeros, "organizations": zeros, "coalition": zeros,
             "outcome": corpus.outcome[np.newaxis, :]}
