@@ -78,7 +78,8 @@ class SimilarityFilter:
 
 
 FirstArg = Annotated[int, strawberry.argument(description="How many results (1-100).")]
-SimilarityFilterArg = Annotated[SimilarityFilter | None, strawberry.argument(description="Keep only these.")]
+SimilarityFilterArg = Annotated[SimilarityFilter | None, strawberry.argument(
+    description="Keep only matches like this (default: other members only, any outcome).")]
 
 
 @strawberry.type(description="Why a commitment is similar: one component of the score.")

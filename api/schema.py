@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from api.coalitions import CoalitionQuery
+from api.discovery import DiscoveryQuery
 from api.filters import MemberFilter, MemberOrder, OrganizationFilter, OrganizationOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
 from api.relay import Node, from_global_id
@@ -43,7 +44,7 @@ async def _one(info: strawberry.Info, label: str, node_id: str) -> object | None
 
 
 @strawberry.type(description="Questions over the OGP reform graph.")
-class Query(CoalitionQuery):
+class Query(CoalitionQuery, DiscoveryQuery):
     @strawberry.field(description="A member by slug (`united-kingdom`) or code (`GBR`); null when unknown.")
     async def member(self, info: strawberry.Info, id: IdArg) -> Member | None:
         row = await members.member_by_id_or_code(info.context.graph, id)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from api.discovery import SimilarityFilterArg  # imports no api.types module at load time: no cycle
 from api.filters import CommitmentFilter, CommitmentOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
 from api.relay import Node, to_global_id
@@ -17,6 +18,7 @@ from queries.commitments import commitment_pages_by_parent, commitments_count, c
 from queries.paging import KeyedPage
 
 if TYPE_CHECKING:
+    from api.discovery import SimilarCommitment
     from api.types_member import ActionPlan, Member
     from api.types_organization import Organization
     from api.types_taxonomy import OgpValue, PolicyArea
@@ -94,7 +96,23 @@ class Commitment(Node):
         rows = await info.context.batch_commitment_organizations.load(self.id)
         return [Organization.from_row(r["node"]) for r in rows if r["role"] == "LEADS"]
 
-    # Discovery adds `similar` and `lineage` here (api/discovery.py, through strawberry.lazy).
+    @strawberry.field(description="Commitments elsewhere most like this one, best first, each with its score and "
+                      "the reasons (text, shared policy areas and organisations, coalition, IRM outcome) as data.")
+    async def similar(
+        self, info: strawberry.Info,
+        first: Annotated[int, strawberry.argument(description="How many matches (1-50).")] = 10,
+        filter: SimilarityFilterArg = None,
+    ) -> list[Annotated[SimilarCommitment, strawberry.lazy("api.discovery")]]:
+        from api.discovery import resolve_similar
+
+        return await resolve_similar(self.id, info, first, filter)
+
+    @strawberry.field(description="The same reform carried across the member's successive action plans "
+                      "(derived CONTINUES links), oldest first, this commitment included.")
+    async def lineage(self, info: strawberry.Info) -> list[Annotated[Commitment, LAZY]]:
+        from api.discovery import resolve_lineage
+
+        return await resolve_lineage(self.id, info)
 
 
 @strawberry.enum(description="How an organisation is named in a commitment.")

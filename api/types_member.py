@@ -12,6 +12,7 @@ from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg, Provenance
 from graph.backend import Row
 
 if TYPE_CHECKING:
+    from api.discovery import MemberPeer
     from api.types_coalition import Participation
     from api.types_commitment import Commitment, CommitmentConnection
 
@@ -93,7 +94,15 @@ class Member(Node):
 
         return [Participation.from_row(r) for r in await info.context.batch_member_coalitions.load(self.id)]
 
-    # Discovery adds `peers` here (api/discovery.py, through strawberry.lazy).
+    @strawberry.field(description="Members with the most similar portfolios of commitments (policy areas and "
+                      "IRM outcomes), best first, with the areas they share.")
+    async def peers(
+        self, info: strawberry.Info,
+        first: Annotated[int, strawberry.argument(description="How many peers (1-50).")] = 10,
+    ) -> list[Annotated[MemberPeer, strawberry.lazy("api.discovery")]]:
+        from api.discovery import resolve_peers
+
+        return await resolve_peers(self.id, info, first)
 
 
 @strawberry.type(description="A member's two-year action plan, with the 2016 IRM process facts where known.")

@@ -16,6 +16,7 @@ from graph.errors import LoadError
 from loaders._source import Batch, RowError, ValidationFailed
 from loaders._write import LoadStats
 from loaders.registry import Source, plan
+from loaders.similarity import DerivedStats, derive_similarity
 from queries.schema import graph_schema
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,13 @@ class RunReport:
     files: list[FileReport]
     written: bool = False
     total: LoadStats = field(default_factory=LoadStats)
+    derived: DerivedStats | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the run created, updated or removed anything."""
+        t = self.total
+        return any(sum(c.values()) for c in (t.nodes_created, t.nodes_updated, t.rels_created, t.rels_removed))
 
     @property
     def rejected(self) -> list[RowError]:
@@ -98,8 +106,9 @@ def prepare(paths: Sequence[Path], *, skip_invalid: bool = False, source: str | 
     return Prepared(report, batches, skip_invalid)
 
 
-async def write(graph: Graph, prepared: Prepared) -> RunReport:
-    """Ensure the schema, then write every batch inside one ``graph.atomic()``: all files or none."""
+async def write(graph: Graph, prepared: Prepared, *, derive: bool = True) -> RunReport:
+    """Ensure the schema, write every batch inside one ``graph.atomic()`` (all files or none), then
+    recompute the derived similarity links when the run changed anything."""
     report = prepared.report
     loaded_at = now()
     await graph.ensure_schema(graph_schema())
@@ -110,6 +119,10 @@ async def write(graph: Graph, prepared: Prepared) -> RunReport:
             file_report.stats = await src.load(graph, batch, loaded_at)
             report.total.merge(file_report.stats)
     report.written = True
+    if report.changed and derive:
+        # Derived links (SIMILAR_TO, CONTINUES) are recomputed from the whole graph after the run is in;
+        # their own write is atomic, and a run that changed nothing leaves them as they are.
+        report.derived = await derive_similarity(graph)
     logger.info("load finished: %d files, %d rows read, %d rejected", len(report.files), report.rows_read,
                 len(report.rejected))
     return report
@@ -117,13 +130,14 @@ async def write(graph: Graph, prepared: Prepared) -> RunReport:
 
 async def run_load(
     graph: Graph, paths: Sequence[Path], *, skip_invalid: bool = False, source: str | None = None,
-    progress: bool = False,
+    progress: bool = False, derive: bool = True,
 ) -> RunReport:
     """Load ``paths`` (files or folders) into ``graph``: validate everything, then write all or nothing.
 
     With ``skip_invalid`` the valid rows are written and the rejected ones are listed in the report.
     """
-    return await write(graph, prepare(paths, skip_invalid=skip_invalid, source=source, progress=progress))
+    prepared = prepare(paths, skip_invalid=skip_invalid, source=source, progress=progress)
+    return await write(graph, prepared, derive=derive)
 
 
 def summary(report: RunReport) -> str:
@@ -144,6 +158,10 @@ def summary(report: RunReport) -> str:
         lines.append(f"{rel:<26} {t.rels_created.get(rel, 0):>8} {t.rels_removed.get(rel, 0):>8} "
                      f"{t.rels_unmatched.get(rel, 0):>9}")
     lines.append(f"{'total':<26} {_sum(t.rels_created):>8} {_sum(t.rels_removed):>8} {_sum(t.rels_unmatched):>9}")
+    if report.derived is not None:
+        d = report.derived
+        lines += ["", f"derived: SIMILAR_TO {d.similar_to} and CONTINUES {d.continues} links over "
+                  f"{d.commitments} commitments (recomputed)"]
     if report.rejected:
         lines += ["", f"rejected rows ({len(report.rejected)}):"] + [f"  {e}" for e in report.rejected]
     return "\n".join(lines)
