@@ -21,6 +21,7 @@ import strawberry
 import uvicorn
 from strawberry.tools import merge_types
 
+from api.discovery import DiscoveryQuery, SimilarCommitment, resolve_similar
 from bench.realdata import DEFAULT_CSV, load_real_graph
 from graph.falkordb_backend import FalkorGraph
 
@@ -34,29 +35,22 @@ SIMILAR_FALLBACK = ("query($id: ID!) { similarById(id: $id, first: 10) "
                     "{ score commitment { id title } reasons { component contribution } } }")
 
 
+@strawberry.type(description="Bench only.")
+class BenchQuery:
+    @strawberry.field(description="Bench only: Commitment.similar by commitment id.")
+    async def similar_by_id(self, info: strawberry.Info, id: strawberry.ID, first: int = 10) -> list[SimilarCommitment]:
+        return await resolve_similar(str(id), info, first, None)
+
+
 def _schema() -> tuple[strawberry.Schema, str]:
-    """The served schema and the query used for ``similar`` (through Commitment.similar when attached)."""
-    from api import discovery
-    from api.schema import schema
+    """The served schema and the query used for ``similar`` (through Commitment.similar once attached)."""
+    from api.schema import Query, schema
 
-    names = {f.name for f in schema.schema_converter.type_map["Query"].definition.fields}
-    commitment_fields = {f.name for f in schema.schema_converter.type_map["Commitment"].definition.fields}
-    if "similar_to_text" in names and "similar" in commitment_fields:
+    sdl = str(schema)
+    if "similarToText(" in sdl and "similar(first" in sdl:
         return schema, SIMILAR
-
-    @strawberry.type
-    class BenchQuery:
-        @strawberry.field(description="Bench only: Commitment.similar by id.")
-        async def similar_by_id(self, info: strawberry.Info, id: strawberry.ID,
-                                first: int = 10) -> list[discovery.SimilarCommitment]:
-            return await discovery.resolve_similar(str(id), info, first, None)
-
-    query = schema.schema_converter.type_map["Query"].implementation  # noqa: F841  (keeps the core fields)
-    from api.schema import Query
-
-    merged = merge_types("Query", (Query, discovery.DiscoveryQuery, BenchQuery))
-    return strawberry.Schema(query=merged, types=schema.config.types if hasattr(schema.config, "types") else ()), (
-        SIMILAR_FALLBACK)
+    merged = merge_types("Query", (Query, DiscoveryQuery, BenchQuery))
+    return strawberry.Schema(query=merged), SIMILAR_FALLBACK
 
 
 def _free_port() -> int:

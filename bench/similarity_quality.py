@@ -1,5 +1,8 @@
 """Quality of commitment similarity on the real export: ``python -m bench.similarity_quality [CSV]``.
 
+The export is loaded with the project's loaders into a temporary embedded graph and read back as the
+similarity corpus (``queries.discovery.read_corpus``), so this measures what the API serves.
+
 1. Area agreement: of each commitment's top-5 matches in other members, the share that addresses a
    *specific* (non-parent) policy area the query addresses (and, stricter, the query's rarest specific
    area); full score vs text-only vs random (seed 0). Queries: commitments with a specific area. The
@@ -10,6 +13,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import sys
 import time
@@ -17,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.realdata import DEFAULT_CSV, read_docs
+from bench.realdata import DEFAULT_CSV, real_corpus
 from queries.discovery_scoring import Corpus, Doc, text_query_values, total
 
 TOP = 5
@@ -75,10 +79,9 @@ def main(argv: list[str]) -> int:
         print(f"error: {path} not found; pass the path of commitments_open_parliament_g0v.csv", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    docs, parents = read_docs(path)
-    corpus = Corpus(docs, parents)
+    corpus, parents = asyncio.run(real_corpus(path))
     built = time.perf_counter() - started
-    print(f"{path.name}: {len(docs)} commitments, index built in {built:.2f}s")
+    print(f"{path.name}: {len(corpus.docs)} commitments, loaded (project loaders) and indexed in {built:.2f}s")
     for rarest in (False, True):
         agreement = area_agreement(corpus, parents, rarest=rarest)
         what = "the query's rarest specific policy area" if rarest else "a specific policy area with the query"

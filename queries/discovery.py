@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,36 +18,39 @@ import numpy as np
 from graph.backend import Graph, Row
 from graph.ratings import SCALES
 from queries.commitments import commitment_listing
-from queries.discovery_scoring import WEIGHTS, Corpus, Doc, text_query_values, total
+from queries.discovery_scoring import WEIGHTS, Corpus, Doc, text_query_values
+from queries.nodes import nodes_by_id
 
-# The similarity filter, shared by `similar` and `similarToText` (o = the match, m = its member).
-_SIMILARITY_FILTER = (
-    "MATCH (m:Member {id: o.member_id}) "
-    "WITH q, o, m, s, CASE WHEN $region IS NULL THEN 1 "
-    "ELSE size([(m)-[:IN_REGION]->(r:Region) WHERE r.id = $region | 1]) END AS in_region, "
-    "CASE WHEN $policy_area IS NULL THEN 1 ELSE size([(o)-[:ADDRESSES]->(pa:PolicyArea) "
-    "WHERE pa.id = $policy_area OR pa.parent_id = $policy_area | 1]) END AS in_area "
-    "WHERE ($other_members = false OR o.member_id <> q) "
-    "AND ($region IS NULL OR in_region > 0) AND ($member_kind IS NULL OR m.kind = $member_kind) "
-    "AND ($policy_area IS NULL OR in_area > 0) "
-    "AND ($year_from IS NULL OR o.year >= $year_from) AND ($year_to IS NULL OR o.year <= $year_to) "
-    "AND ($starred = false OR o.starred = true) "
-    "AND ($completion_min IS NULL OR o.completion_level >= $completion_min) "
-    "AND ($diog_min IS NULL OR o.did_it_open_government_level >= $diog_min) "
+# The similarity filter (o = the match): each condition is a constant fragment, included only when asked,
+# so the default (other members only) is one plain traversal. Member and area conditions go through a WITH.
+_NEEDS_MEMBER = "MATCH (m:Member {id: o.member_id}) "
+_IN_REGION = ", size([(m)-[:IN_REGION]->(r:Region) WHERE r.id = $region | 1]) AS in_region"
+_IN_AREA = (", size([(o)-[:ADDRESSES]->(pa:PolicyArea) WHERE pa.id = $policy_area OR pa.parent_id = $policy_area "
+            "| 1]) AS in_area")
+_CONDITIONS = {
+    "other_members": "o.member_id <> c.member_id",
+    "region": "in_region > 0",
+    "member_kind": "m.kind = $member_kind",
+    "policy_area": "in_area > 0",
+    "year_from": "o.year >= $year_from",
+    "year_to": "o.year <= $year_to",
+    "starred": "o.starred = true",
+    "completion_min": "o.completion_level >= $completion_min",
+    "diog_min": "o.did_it_open_government_level >= $diog_min",
+}
+# Every commitment's stored matches in ONE statement (the Commitment.similar DataLoader), best first per key.
+SIMILAR_BATCH = (
+    "UNWIND $ids AS key MATCH (c:Commitment {id: key})-[s:SIMILAR_TO]->(o:Commitment) {member}"
+    "WITH key, c, o, s{extra} WHERE {where} "
+    "WITH key, o, s ORDER BY s.score DESC, o.id "
+    "RETURN key, collect({node: o, score: s.score, text: s.text, policy_areas: s.policy_areas, "
+    "organizations: s.organizations, coalition: s.coalition, outcome: s.outcome, "
+    "shared_policy_areas: s.shared_policy_areas, shared_organizations: s.shared_organizations})[0..$first] AS top"
 )
-SIMILAR = (
-    "MATCH (c:Commitment {id: $id})-[s:SIMILAR_TO]->(o:Commitment) WITH c.member_id AS q, o, s "
-    + _SIMILARITY_FILTER
-    + "RETURN o AS node, s.score AS score, s.text AS text, s.policy_areas AS policy_areas, "
-    "s.organizations AS organizations, s.coalition AS coalition, s.outcome AS outcome, "
-    "s.shared_policy_areas AS shared_policy_areas, s.shared_organizations AS shared_organizations "
-    "ORDER BY score DESC, o.id LIMIT $first"
-)
-SIMILAR_TO_TEXT = (
-    "UNWIND $candidates AS s MATCH (o:Commitment {id: s.id}) WITH '' AS q, o, s "
-    + _SIMILARITY_FILTER
-    + "RETURN o AS node, s.score AS score, s.text AS text, s.outcome AS outcome "
-    "ORDER BY score DESC, o.id LIMIT $first"
+# similarToText: candidate ids ranked in Python (score order = list order), filtered here, order kept.
+TEXT_CANDIDATES = (
+    "UNWIND range(0, size($ids) - 1) AS i MATCH (o:Commitment {id: $ids[i]}) {member}"
+    "WITH i, o{extra} WHERE {where} RETURN o AS node ORDER BY i LIMIT $first"
 )
 COMMITMENT_CORPUS = (
     "MATCH (c:Commitment) "
@@ -64,11 +67,12 @@ MEMBER_COALITIONS = (
 )
 COMMITMENT_VERSION = "MATCH (c:Commitment) RETURN count(c) AS n, max(c.loaded_at) AS at"
 SIMILAR_EDGE_COUNT = "MATCH (:Commitment)-[s:SIMILAR_TO]->(:Commitment) RETURN count(s) AS n"
-PREDECESSORS = (
-    "MATCH (c:Commitment {id: $id})-[:CONTINUES*1..20]->(p:Commitment) RETURN DISTINCT p AS node"
-)
-SUCCESSORS = (
-    "MATCH (c:Commitment {id: $id})<-[:CONTINUES*1..20]-(p:Commitment) RETURN DISTINCT p AS node"
+# Lineage of many commitments in ONE statement: predecessors and successors along CONTINUES.
+LINEAGE_BATCH = (
+    "UNWIND $ids AS key MATCH (c:Commitment {id: key}) "
+    "OPTIONAL MATCH (c)-[:CONTINUES*1..20]->(p:Commitment) WITH key, c, collect(DISTINCT p) AS before "
+    "OPTIONAL MATCH (c)<-[:CONTINUES*1..20]-(n:Commitment) "
+    "RETURN key, c AS node, before, collect(DISTINCT n) AS after"
 )
 LEARN_FROM = (
     "MATCH (c:Commitment)-[:ADDRESSES]->(pa:PolicyArea) WHERE pa.id = $policy_area OR pa.parent_id = $policy_area "
@@ -120,7 +124,7 @@ class SimilarityFilter:
     outcome: str = "any"  # any | starred | substantial_or_complete | opened_government
 
     def params(self) -> dict[str, Any]:
-        """The Cypher parameters of ``_SIMILARITY_FILTER``."""
+        """Every filter parameter (``None``/``False`` when unset), as ``LEARN_FROM`` reads them."""
         if self.outcome not in ("any", "starred", "substantial_or_complete", "opened_government"):
             raise ValueError(f"similarity filter: unknown outcome {self.outcome!r}")
         return {
@@ -133,6 +137,17 @@ class SimilarityFilter:
             if self.outcome == "opened_government" else None,
         }
 
+    def compile(self, template: str, query_member: bool) -> tuple[str, dict[str, Any]]:
+        """``template`` with only the asked conditions, and their params (``query_member``: ``c`` is bound)."""
+        active = {k: v for k, v in self.params().items() if v is not None and v is not False}
+        if not query_member:
+            active.pop("other_members", None)
+        member = _NEEDS_MEMBER if "region" in active or "member_kind" in active else ""
+        extra = (_IN_REGION if "region" in active else "") + (_IN_AREA if "policy_area" in active else "")
+        where = " AND ".join(_CONDITIONS[k] for k in active) or "true"
+        cypher = template.replace("{member}", member).replace("{extra}", extra).replace("{where}", where)
+        return cypher, {k: v for k, v in active.items() if k not in ("other_members", "starred")}
+
     @property
     def narrows(self) -> bool:
         """Whether anything beyond ``other_members_only`` is set."""
@@ -140,9 +155,16 @@ class SimilarityFilter:
                                            self.year_to)) or self.outcome != "any"
 
 
+async def similar_batch(graph: Graph, ids: Sequence[str], first: int, flt: SimilarityFilter) -> dict[str, list[Row]]:
+    """Each commitment's stored matches that pass the filter, best first, in ONE statement for all ``ids``."""
+    cypher, params = flt.compile(SIMILAR_BATCH, query_member=True)
+    rows = await graph.read(cypher, {"ids": list(dict.fromkeys(ids)), "first": first, **params})
+    return {r["key"]: list(r["top"]) for r in rows}
+
+
 async def similar(graph: Graph, commitment_id: str, first: int, flt: SimilarityFilter) -> list[Row]:
-    """The stored matches of a commitment that pass the filter, best first, with their component values."""
-    return await graph.read(SIMILAR, {"id": commitment_id, "first": first, **flt.params()})
+    """The stored matches of one commitment that pass the filter, best first, with their component values."""
+    return (await similar_batch(graph, [commitment_id], first, flt)).get(commitment_id, [])
 
 
 async def read_corpus(graph: Graph) -> Corpus:
@@ -163,7 +185,7 @@ async def read_corpus(graph: Graph) -> Corpus:
             text=r["full_text"] or "", year=r["year"], areas=areas,
             organizations=frozenset(r["organizations"] or []),
             coalitions=frozenset(co for co, focus in coalitions.get(r["member_id"], []) if not focus or focus & broad),
-            outcome=float(r["outcome"] or 0.0),
+            outcome=float(r["outcome"] or 0.0), meta={"short_title": r["short_title"] or ""},
         ))
     return Corpus(docs, parents)
 
@@ -201,13 +223,25 @@ async def similar_to_text(graph: Graph, text: str, first: int, flt: SimilarityFi
     if not corpus.docs:
         return []
     values = text_query_values(corpus, text)
-    order = np.argsort(-total(values)[0], kind="stable")[: (1000 if flt.narrows else max(3 * first, 50))]
-    candidates = []
+    text_values, outcome = values["text"][0], values["outcome"][0]
+    scores = WEIGHTS["text"] * text_values + WEIGHTS["outcome"] * outcome
+    order = np.argsort(-scores, kind="stable")[: (1000 if flt.narrows else first)]
+    ids = [corpus.docs[i].id for i in order if text_values[i] > 0]
+    if not ids:
+        return []
+    found: dict[str, Row]
+    if flt.narrows:
+        cypher, params = flt.compile(TEXT_CANDIDATES, query_member=False)
+        found = {r["node"]["id"]: r["node"] for r in await graph.read(cypher, {"ids": ids, "first": first, **params})}
+    else:
+        found = await nodes_by_id(graph, "Commitment", ids)
+    rows = []
     for i in order:
-        row = {c: float(values[c][0][i]) for c in ("text", "outcome")}
-        if row["text"] > 0:
-            candidates.append({"id": corpus.docs[i].id, "score": sum(contributions(row).values()), **row})
-    return await graph.read(SIMILAR_TO_TEXT, {"candidates": candidates, "first": first, **flt.params()})
+        node = found.get(corpus.docs[i].id)
+        if node is not None:
+            row: Row = {"node": node, "text": float(text_values[i]), "outcome": float(outcome[i])}
+            rows.append(row | {"score": sum(contributions(row).values())})
+    return rows[:first]
 
 
 def contributions(row: Mapping[str, Any]) -> dict[str, float]:
@@ -215,13 +249,18 @@ def contributions(row: Mapping[str, Any]) -> dict[str, float]:
     return {c: w * float(row.get(c) or 0.0) for c, w in WEIGHTS.items()}
 
 
+async def lineage_batch(graph: Graph, ids: Sequence[str]) -> dict[str, list[Row]]:
+    """Each commitment's chain (predecessors, itself, successors; oldest first) in ONE statement for all ``ids``."""
+    out: dict[str, list[Row]] = {}
+    for r in await graph.read(LINEAGE_BATCH, {"ids": list(dict.fromkeys(ids))}):
+        nodes = {n["id"]: n for n in [*r["before"], r["node"], *r["after"]] if n}
+        out[r["key"]] = [{"node": n} for n in sorted(nodes.values(), key=lambda n: (n.get("year") or 0, n["id"]))]
+    return out
+
+
 async def lineage(graph: Graph, commitment_id: str) -> list[Row]:
     """The chain of a reform across a member's action plans: predecessors, itself, successors, oldest first."""
-    before = await graph.read(PREDECESSORS, {"id": commitment_id})
-    after = await graph.read(SUCCESSORS, {"id": commitment_id})
-    me = await graph.read("MATCH (c:Commitment {id: $id}) RETURN c AS node", {"id": commitment_id})
-    rows = [*before, *me, *after]
-    return sorted(rows, key=lambda r: (r["node"].get("year") or 0, r["node"]["id"]))
+    return (await lineage_batch(graph, [commitment_id])).get(commitment_id, [])
 
 
 async def learn_from(graph: Graph, policy_area: str, flt: SimilarityFilter, first: int, best: int = 3) -> list[Row]:
