@@ -7,27 +7,40 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLES := $(wildcard samples/*.csv samples/*.yaml)
 
-.PHONY: run install test test-unit test-embedded test-neo4j lint load serve bench neo4j-launcher clean
+.PHONY: run install graphiql-assets test test-unit test-embedded test-neo4j lint load serve bench neo4j-launcher clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
 	$(PY) -m pip install -q -c constraints.txt -e ".[dev]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) graphiql-assets
+
+# GraphiQL's browser assets, served by the API itself (optional: without npm, or if npm ci fails, the page loads
+# them from the CDN; the API never needs node). npm ci runs again only when the lockfile changes.
+GRAPHIQL_DIR := api/graphiql
+GRAPHIQL_STAMP := $(GRAPHIQL_DIR)/node_modules/.package-lock.json
+$(GRAPHIQL_STAMP): $(GRAPHIQL_DIR)/package.json $(GRAPHIQL_DIR)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  echo "installing GraphiQL's assets: npm ci in $(GRAPHIQL_DIR)"; \
+	  (cd $(GRAPHIQL_DIR) && npm ci --no-audit --no-fund --loglevel=error) && touch $@ \
+	    || echo "npm ci failed in $(GRAPHIQL_DIR): GraphiQL will load its assets from the CDN"; \
+	else echo "npm not found: GraphiQL will load its assets from the CDN (the API itself does not need node)"; fi
+
+graphiql-assets: $(GRAPHIQL_STAMP)
 
 # Load the project's sample data once (again only when a sample file changes), then serve.
 var/.samples-loaded: $(STAMP) $(SAMPLES)
 	$(VENV)/bin/ogp load samples/
 	@mkdir -p var && touch $@
 
-run: var/.samples-loaded
+run: var/.samples-loaded graphiql-assets
 	$(VENV)/bin/ogp serve --host $(HOST) --port $(PORT)
 
 load: $(STAMP)
 	$(VENV)/bin/ogp load $(FILES)
 
-serve: $(STAMP)
+serve: $(STAMP) graphiql-assets
 	$(VENV)/bin/ogp serve --host $(HOST) --port $(PORT)
 
 # Both legs: the embedded FalkorDB always, and a real Neo4j (started by the suite through
@@ -50,4 +63,4 @@ neo4j-launcher:
 	neo4j-launcher/run.sh --build-only
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var $(GRAPHIQL_DIR)/node_modules

@@ -6,14 +6,14 @@ import json
 import logging
 import re
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from strawberry import Schema
 from strawberry.http.ides import get_graphql_ide_html
 
@@ -27,6 +27,11 @@ logger = logging.getLogger(__name__)
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 EXAMPLE_VARIABLES = re.compile(r"^# variables:(.*)$", re.MULTILINE)
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+GRAPHIQL_MODULES = Path(__file__).resolve().parent / "graphiql" / "node_modules"
+GRAPHIQL_STATIC = "/graphiql/static"
+ASSET_NAME = r"(?P<package>(?:@[\w.-]+/)?[\w.-]+)@(?P<version>[\w.-]+)/(?P<file>[\w./-]+)"
+CDN_ASSET = re.compile(r"https://unpkg\.com/" + ASSET_NAME)
+ASSET_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 
 
 def load_examples(folder: Path = EXAMPLES_DIR) -> list[dict[str, str]]:
@@ -47,9 +52,59 @@ def load_examples(folder: Path = EXAMPLES_DIR) -> list[dict[str, str]]:
     return examples
 
 
-def graphiql_page(examples: list[dict[str, str]]) -> str:
-    """Strawberry's GraphiQL page with the example queries preloaded as tabs (its assets come from a CDN)."""
+def local_graphiql_assets(html: str, root: Path = GRAPHIQL_MODULES) -> dict[str, str]:
+    """The GraphiQL page's CDN assets that ``npm ci`` installed in ``api/graphiql`` at the page's version.
+
+    Maps each such CDN URL to its local name ``package@version/file`` (served at ``/graphiql/static/<name>``).
+    """
+    found: dict[str, str] = {}
+    for match in CDN_ASSET.finditer(html):
+        package, version, file = match.group("package", "version", "file")
+        if not (root / package / file).is_file() or Path(file).suffix not in ASSET_TYPES:
+            continue
+        try:
+            installed = json.loads((root / package / "package.json").read_text(encoding="utf-8"))["version"]
+        except (OSError, ValueError, KeyError) as exc:
+            logger.warning("GraphiQL asset %s: cannot read its installed version (%s); using the CDN", package, exc)
+            continue
+        if installed != version:
+            logger.warning(
+                "GraphiQL asset %s: api/graphiql has %s but the page wants %s; using the CDN (update %s)",
+                package,
+                installed,
+                version,
+                "api/graphiql/package.json",
+            )
+            continue
+        found[match.group(0)] = f"{package}@{version}/{file}"
+    cdn = len(set(CDN_ASSET.findall(html))) - len(found)
+    logger.log(
+        logging.WARNING if cdn else logging.INFO,
+        "GraphiQL: %d assets served locally, %d from the CDN%s",
+        len(found),
+        cdn,
+        " (install npm and run `make install` to serve them all locally)" if cdn else "",
+    )
+    return found
+
+
+def graphiql_asset_file(name: str, root: Path = GRAPHIQL_MODULES) -> Path:
+    """The installed file behind a local asset name ``package@version/file``."""
+    match = re.fullmatch(ASSET_NAME, name)
+    if match is None:
+        raise ValueError(f"{name!r} is not a GraphiQL asset name (package@version/file)")
+    return root / match.group("package") / match.group("file")
+
+
+def graphiql_page(examples: list[dict[str, str]], assets: Mapping[str, str] | None = None) -> str:
+    """Strawberry's GraphiQL page with the example queries preloaded as tabs.
+
+    ``assets`` (from ``local_graphiql_assets``) maps CDN URLs to local names: those load from ``/graphiql/static/``
+    (same files, so the page's SRI hashes still check them); the others come from the CDN.
+    """
     html = get_graphql_ide_html("graphiql")
+    for url, name in (assets or {}).items():
+        html = html.replace(f'"{url}"', f'"{GRAPHIQL_STATIC}/{name}"')
     tabs = json.dumps(examples).replace("</", "<\\/")
     patched = (
         html.replace("const fetcher = GraphiQL.createFetcher(", f"const OGP_EXAMPLES = {tabs};\n      "
@@ -88,7 +143,9 @@ def create_app(
     persisted = PersistedQueries.load()
     handler = GraphQLHandler(schema, settings, persisted, context_factory or _default_context(settings))
     graphiql_on = settings.environment != "production" if settings.graphiql is None else settings.graphiql
-    page = graphiql_page(load_examples()) if graphiql_on else None
+    assets = local_graphiql_assets(get_graphql_ide_html("graphiql")) if graphiql_on else {}
+    asset_files = {name: graphiql_asset_file(name) for name in assets.values()}
+    page = graphiql_page(load_examples(), assets) if graphiql_on else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -158,6 +215,19 @@ def create_app(
         except PersistedQueryError as exc:
             raise HttpError(404, exc.message) from exc
         return await handler.handle(request, params_from_get(request.query_params, query=query), "GET", media)
+
+    if asset_files:
+
+        @app.get(GRAPHIQL_STATIC + "/{name:path}", response_model=None)
+        async def graphiql_static(name: str) -> Response:
+            path = asset_files.get(name)
+            if path is None:
+                raise HttpError(404, f"No GraphiQL asset named {name!r}: the page only uses {sorted(asset_files)}.")
+            return FileResponse(
+                path,
+                media_type=ASSET_TYPES[path.suffix],
+                headers={"Cache-Control": "public, max-age=31536000, immutable"},
+            )
 
     @app.get("/healthz")
     async def healthz(request: Request) -> JSONResponse:
