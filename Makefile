@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLES := $(wildcard samples/*.csv samples/*.yaml)
 
-.PHONY: run install graphiql-assets test test-unit test-embedded test-neo4j lint load serve bench neo4j-launcher clean
+.PHONY: run install graphiql-assets test test-unit lint load serve bench neo4j-launcher clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -45,7 +45,7 @@ serve: $(STAMP) graphiql-assets
 
 # Both legs: the embedded FalkorDB always, and a real Neo4j (started by the suite through
 # neo4j-launcher/, or at NEO4J_URI); the Neo4j leg skips with a reason where Java/Maven are missing.
-test: $(STAMP)
+test: $(STAMP) graphiql-assets
 	$(PY) -m pytest
 
 test-unit: $(STAMP)
