@@ -1,41 +1,27 @@
 """GraphQL types and resolvers of peer-learning discovery: similar commitments, learn-from, lineage, facets, peers.
 
-How to attach (api/types.py and api/schema.py)::
-
-    # on Commitment
-    @strawberry.field(description="Commitments elsewhere most like this one, best first, with the reasons.")
-    async def similar(self, info: strawberry.Info, first: discovery.FirstArg = 10,
-                      filter: discovery.SimilarityFilterArg = None,
-                      ) -> list[Annotated["SimilarCommitment", strawberry.lazy("api.discovery")]]:
-        from api.discovery import resolve_similar
-        return await resolve_similar(self.id, info, first, filter)
-
-    @strawberry.field(description="The same reform across the member's action plans, oldest first.")
-    async def lineage(self, info: strawberry.Info) -> list["Commitment"]:
-        from api.discovery import resolve_lineage
-        return await resolve_lineage(self.id, info)
-
-    # on Member
-    @strawberry.field(description="Members with the most similar portfolios of commitments.")
-    async def peers(self, info: strawberry.Info, first: discovery.FirstArg = 10,
-                    ) -> list[Annotated["MemberPeer", strawberry.lazy("api.discovery")]]:
-        from api.discovery import resolve_peers
-        return await resolve_peers(self.id, info, first)
-
-    # in api/schema.py: Query = merge_types("Query", (Query, DiscoveryQuery)) for similarToText, learnFrom, facets.
+Attached in the core types: ``Commitment.similar``/``Commitment.lineage`` (api/types_commitment.py call
+``resolve_similar``/``resolve_lineage``), ``Member.peers`` (api/types_member.py calls ``resolve_peers``) and
+``DiscoveryQuery`` (similarToText, learnFrom, facets) merged into ``Query`` in api/schema.py.
+``similar`` and ``lineage`` go through ``Context.batch_pages`` (one DataLoader per argument set), so a list
+of N commitments asking for them costs one statement per field, not N. User errors raise ``GraphQLError``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import asdict
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from graphql import GraphQLError
 
 from api.filters import CommitmentFilter, MemberKind, to_spec
 from graph.backend import Row
 from queries import discovery as q
 from queries.discovery_scoring import WEIGHTS
+from queries.paging import KeyedPage
 
 if TYPE_CHECKING:
     from api.types import Commitment, Member, Organization
@@ -142,6 +128,8 @@ class MemberPeer:
 def _filter(value: SimilarityFilter | None) -> q.SimilarityFilter:
     if value is None:
         return q.SimilarityFilter()
+    if value.year_from is not None and value.year_to is not None and value.year_from > value.year_to:
+        raise GraphQLError(f"filter: yearFrom ({value.year_from}) is after yearTo ({value.year_to})")
     return q.SimilarityFilter(
         other_members_only=value.other_members_only, region=value.region,
         member_kind=str(value.member_kind.value) if value.member_kind else None, policy_area=value.policy_area,
@@ -150,36 +138,52 @@ def _filter(value: SimilarityFilter | None) -> q.SimilarityFilter:
 
 def _first(first: int) -> int:
     if not 1 <= first <= MAX_FIRST:
-        raise ValueError(f"first must be between 1 and {MAX_FIRST}, got {first}")
+        raise GraphQLError(f"first must be between 1 and {MAX_FIRST}, got {first}")
     return first
+
+
+_COMPONENTS = {c: SimilarityComponent(c) for c in WEIGHTS}
 
 
 def _similar(row: Row) -> SimilarCommitment:
     from api.types import Commitment
 
-    contrib = q.contributions(row)
-    reasons = [SimilarityReason(
-        component=SimilarityComponent(c), weight=WEIGHTS[c], value=float(row.get(c) or 0.0), contribution=v,
-        shared_policy_areas=list(row.get("shared_policy_areas") or []) if c == "policy_areas" else [],
-        shared_organizations=list(row.get("shared_organizations") or []) if c == "organizations" else [],
-    ) for c, v in contrib.items()]
+    reasons = []
+    for c, weight in WEIGHTS.items():
+        value = float(row.get(c) or 0.0)
+        reasons.append(SimilarityReason(
+            component=_COMPONENTS[c], weight=weight, value=value, contribution=weight * value,
+            shared_policy_areas=list(row.get("shared_policy_areas") or []) if c == "policy_areas" else [],
+            shared_organizations=list(row.get("shared_organizations") or []) if c == "organizations" else []))
     reasons.sort(key=lambda r: -r.contribution)
-    return SimilarCommitment(commitment=Commitment.from_row(row["node"]), score=sum(contrib.values()),
+    return SimilarCommitment(commitment=Commitment.from_row(row["node"]), score=sum(r.contribution for r in reasons),
                              reasons=reasons)
 
 
 async def resolve_similar(root_commitment_id: str, info: strawberry.Info, first: int = 10,
                           filter: SimilarityFilter | None = None) -> list[SimilarCommitment]:
-    """``Commitment.similar``: one traversal of the stored SIMILAR_TO edges."""
-    rows = await q.similar(info.context.graph, root_commitment_id, _first(first), _filter(filter))
-    return [_similar(r) for r in rows]
+    """``Commitment.similar``: the stored SIMILAR_TO matches; all commitments of a request level share ONE query."""
+    graph, size, flt = info.context.graph, _first(first), _filter(filter)
+
+    async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
+        found = await q.similar_batch(graph, ids, size, flt)
+        return {key: KeyedPage(len(rows), rows) for key, rows in found.items()}
+
+    loader = info.context.batch_pages("Commitment.similar", {"first": size, "filter": asdict(flt)}, fetch)
+    return [_similar(r) for r in (await loader.load(root_commitment_id)).rows]
 
 
 async def resolve_lineage(root_commitment_id: str, info: strawberry.Info) -> list[Commitment]:
-    """``Commitment.lineage``: the CONTINUES chain through this commitment, oldest first."""
+    """``Commitment.lineage``: the CONTINUES chain through this commitment, oldest first (batched like ``similar``)."""
     from api.types import Commitment
 
-    return [Commitment.from_row(r["node"]) for r in await q.lineage(info.context.graph, root_commitment_id)]
+    graph = info.context.graph
+
+    async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
+        return {key: KeyedPage(len(rows), rows) for key, rows in (await q.lineage_batch(graph, ids)).items()}
+
+    page = await info.context.batch_pages("Commitment.lineage", {}, fetch).load(root_commitment_id)
+    return [Commitment.from_row(r["node"]) for r in page.rows]
 
 
 async def resolve_peers(root_member_id: str, info: strawberry.Info, first: int = 10) -> list[MemberPeer]:
@@ -199,8 +203,9 @@ class DiscoveryQuery:
         text: Annotated[str, strawberry.argument(description="The draft text (any OGP language).")],
         first: FirstArg = 10, filter: SimilarityFilterArg = None,
     ) -> list[SimilarCommitment]:
-        flt = _filter(filter)
-        rows = await q.similar_to_text(info.context.graph, text, _first(first), flt)
+        if not text.strip():
+            raise GraphQLError("similarToText: the text is empty; paste a title or a few paragraphs")
+        rows = await q.similar_to_text(info.context.graph, text, _first(first), _filter(filter))
         return [_similar(r) for r in rows]
 
     @strawberry.field(description="Members ranked by how their commitments in a policy area turned out.")

@@ -100,7 +100,7 @@ class Commitment(Node):
                       "the reasons (text, shared policy areas and organisations, coalition, IRM outcome) as data.")
     async def similar(
         self, info: strawberry.Info,
-        first: Annotated[int, strawberry.argument(description="How many matches (1-50).")] = 10,
+        first: Annotated[int, strawberry.argument(description="How many matches (1-100).")] = 10,
         filter: SimilarityFilterArg = None,
     ) -> list[Annotated[SimilarCommitment, strawberry.lazy("api.discovery")]]:
         from api.discovery import resolve_similar

@@ -98,7 +98,7 @@ class Member(Node):
                       "IRM outcomes), best first, with the areas they share.")
     async def peers(
         self, info: strawberry.Info,
-        first: Annotated[int, strawberry.argument(description="How many peers (1-50).")] = 10,
+        first: Annotated[int, strawberry.argument(description="How many peers (1-100).")] = 10,
     ) -> list[Annotated[MemberPeer, strawberry.lazy("api.discovery")]]:
         from api.discovery import resolve_peers
 

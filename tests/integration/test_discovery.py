@@ -6,9 +6,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from graphql import ExecutionResult, GraphQLError
 
 from bench.realdata import load_real_graph
-from graph.backend import Graph
+from graph.backend import Graph, count_queries
 from loaders.similarity import derive_similarity
 from queries import discovery as q
 from queries.commitments import commitments_count
@@ -142,3 +143,48 @@ async def test_derivation_is_idempotent(real: Graph) -> None:
     first = (await real.read(q.SIMILAR_EDGE_COUNT))[0]["n"]
     stats = await derive_similarity(real)
     assert stats.similar_to == first == (await real.read(q.SIMILAR_EDGE_COUNT))[0]["n"]
+
+
+async def _execute(graph: Graph, query: str) -> ExecutionResult:
+    from api.context import Context
+    from api.schema import schema
+
+    return await schema.execute(query, context_value=Context(graph=graph))
+
+
+NESTED = "{ commitments(first: %d) { nodes { id similar(first: 5) { score commitment { id } } lineage { id } } } }"
+
+
+async def test_nested_similar_and_lineage_cost_the_same_queries_for_5_or_20_commitments(real: Graph) -> None:
+    counts = {}
+    for n in (5, 20):
+        with count_queries() as log:
+            result = await _execute(real, NESTED % n)
+        assert result.errors is None, result.errors
+        nodes = result.data["commitments"]["nodes"]  # type: ignore[index]
+        assert len(nodes) == n and all(len(c["similar"]) == 5 for c in nodes)
+        assert all(c["id"] in [x["id"] for x in c["lineage"]] for c in nodes)
+        counts[n] = len(log)
+    # the commitments page, one SIMILAR_BATCH and one LINEAGE_BATCH statement: never one per node
+    assert counts[5] == counts[20] <= 3, counts
+    print(f"statements for 5 and 20 commitments: {counts}")
+
+
+async def test_nested_similar_equals_the_single_commitment_answer(real: Graph) -> None:
+    result = await _execute(real, '{ commitment(id: "AL0066") { similar(first: 5) { score commitment { id } } } }')
+    alone = [(r["commitment"]["id"], r["score"]) for r in result.data["commitment"]["similar"]]  # type: ignore[index]
+    rows = await q.similar(real, "AL0066", 5, q.SimilarityFilter())
+    assert [i for i, _ in alone] == [r["node"]["id"] for r in rows]
+    assert [s for _, s in alone] == pytest.approx([r["score"] for r in rows], abs=1e-12)
+
+
+@pytest.mark.parametrize("query, message", [
+    ('{ commitment(id: "AL0066") { similar(first: 0) { score } } }', "first must be between 1 and 100, got 0"),
+    ('{ similarToText(text: "open data", first: 500) { score } }', "first must be between 1 and 100, got 500"),
+    ('{ similarToText(text: "   ") { score } }', "the text is empty"),
+    ('{ similarToText(text: "budget", filter: {yearFrom: 2022, yearTo: 2018}) { score } }', "is after yearTo"),
+])
+async def test_user_errors_are_graphql_errors(real: Graph, query: str, message: str) -> None:
+    result = await _execute(real, query)
+    assert result.errors and message in result.errors[0].message
+    assert result.errors[0].original_error is None or isinstance(result.errors[0].original_error, GraphQLError)
