@@ -110,6 +110,8 @@ def graphiql_page(examples: list[dict[str, str]], assets: Mapping[str, str] | No
         html.replace("const fetcher = GraphiQL.createFetcher(", f"const OGP_EXAMPLES = {tabs};\n      "
                      "const fetcher = GraphiQL.createFetcher(", 1)
         .replace("parameters.q || EXAMPLE_QUERY", "parameters.q || (OGP_EXAMPLES[0] || {}).query || EXAMPLE_QUERY", 1)
+        .replace("React.useState(\n          parameters.variables,\n        )",
+                 "React.useState(\n          parameters.variables || (OGP_EXAMPLES[0] || {}).variables,\n        )", 1)
         .replace("fetcher: fetcher,", "fetcher: fetcher,\n          defaultTabs: OGP_EXAMPLES,", 1)
         .replace("<title>Strawberry GraphiQL</title>", "<title>OGP reforms graph: GraphiQL</title>", 1)
     )
