@@ -1,7 +1,7 @@
 """``make bench``: latency of ``similar`` and ``similarToText`` vs ``{ __typename }`` on one server, one run.
 
 Loads the real commitments export into a temporary embedded graph, serves ``api.app`` (the project's
-schema with the discovery fields merged in when the core schema does not carry them yet) with uvicorn
+schema) with uvicorn
 on a free loopback port, sends N requests of each query with httpx and prints medians and ratios.
 """
 
@@ -19,9 +19,7 @@ from typing import Any
 import httpx
 import strawberry
 import uvicorn
-from strawberry.tools import merge_types
 
-from api.discovery import DiscoveryQuery, SimilarCommitment, resolve_similar
 from bench.realdata import DEFAULT_CSV, load_real_graph
 from graph.falkordb_backend import FalkorGraph
 
@@ -31,26 +29,17 @@ SIMILAR_TO_TEXT = ("query($t: String!) { similarToText(text: $t, first: 10) "
                    "{ score commitment { id title } reasons { component contribution } } }")
 SIMILAR = ("query($id: ID!) { commitment(id: $id) { id similar(first: 10) "
            "{ score commitment { id title } reasons { component contribution } } } }")
-SIMILAR_FALLBACK = ("query($id: ID!) { similarById(id: $id, first: 10) "
-                    "{ score commitment { id title } reasons { component contribution } } }")
-
-
-@strawberry.type(description="Bench only.")
-class BenchQuery:
-    @strawberry.field(description="Bench only: Commitment.similar by commitment id.")
-    async def similar_by_id(self, info: strawberry.Info, id: strawberry.ID, first: int = 10) -> list[SimilarCommitment]:
-        return await resolve_similar(str(id), info, first, None)
 
 
 def _schema() -> tuple[strawberry.Schema, str]:
-    """The served schema and the query used for ``similar`` (through Commitment.similar once attached)."""
-    from api.schema import Query, schema
+    """The served schema (the project's, where Commitment.similar and Query.similarToText are attached)."""
+    from api.schema import schema
 
-    sdl = str(schema)
-    if "similarToText(" in sdl and "similar(first" in sdl:
-        return schema, SIMILAR
-    merged = merge_types("Query", (Query, DiscoveryQuery, BenchQuery))
-    return strawberry.Schema(query=merged), SIMILAR_FALLBACK
+    query, commitment = schema.get_type_by_name("Query"), schema.get_type_by_name("Commitment")
+    names = {f.name for t in (query, commitment) for f in getattr(t, "fields", [])}
+    if not {"similar_to_text", "similar"} <= names:
+        raise SystemExit("bench: api.schema has no Commitment.similar / Query.similarToText")
+    return schema, SIMILAR
 
 
 def _free_port() -> int:
