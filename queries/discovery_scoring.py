@@ -87,6 +87,11 @@ def area_weights(docs: Sequence[Doc], parents: set[str]) -> dict[str, float]:
     }
 
 
+def _unit(m: sp.spmatrix) -> sp.csr_matrix:
+    """Rows scaled to unit length (an empty matrix, e.g. of an empty graph, stays as it is)."""
+    return sp.csr_matrix(m) if m.shape[0] == 0 else normalize(m)
+
+
 class Corpus:
     """All commitments as vectors: text (TF-IDF), areas (weighted), organisations, coalitions."""
 
@@ -96,14 +101,21 @@ class Corpus:
         self.parents = set(parents)
         self.area_weight = area_weights(self.docs, self.parents)
         titles, bodies = [d.title or "" for d in self.docs], [d.text or d.title or "" for d in self.docs]
-        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), preprocessor=fold, sublinear_tf=True,
-                                    min_df=1, max_df=0.8, dtype=np.float32)
-        self.word = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), preprocessor=fold, sublinear_tf=True,
-                                    stop_words=sorted(STOP_WORDS), token_pattern=r"(?u)\b\w\w+\b", dtype=np.float32)
-        self.char.fit(titles + bodies)
-        self.word.fit(titles + bodies)
+        # A tiny corpus keeps every n-gram (max_df would otherwise prune a term found in every document).
+        max_df = 0.8 if len(self.docs) >= 5 else 1.0
+        self.char: TfidfVectorizer | None = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), preprocessor=fold, sublinear_tf=True, min_df=1, max_df=max_df,
+            dtype=np.float32)
+        self.word: TfidfVectorizer | None = TfidfVectorizer(
+            analyzer="word", ngram_range=(1, 2), preprocessor=fold, sublinear_tf=True, max_df=max_df,
+            stop_words=sorted(STOP_WORDS), token_pattern=r"(?u)\b\w\w+\b", dtype=np.float32)
+        try:
+            self.char.fit(titles + bodies)
+            self.word.fit(titles + bodies)
+        except ValueError:  # no usable text: an empty graph, or only stop words; the text side scores 0
+            self.char = self.word = None
         title_vec, body_vec = self.vectorize(titles), self.vectorize(bodies)
-        self.text = normalize(title_vec * math.sqrt(TITLE_SHARE) + body_vec * math.sqrt(1 - TITLE_SHARE)).tocsr()
+        self.text = _unit(title_vec * math.sqrt(TITLE_SHARE) + body_vec * math.sqrt(1 - TITLE_SHARE)).tocsr()
         self.text_t = self.text.T.tocsr()  # transposed once: a draft is scored with one sparse product
         self.areas = self._binary([d.areas for d in self.docs], self.area_weight)
         orgs = sorted({o for d in self.docs for o in d.organizations})
@@ -113,12 +125,14 @@ class Corpus:
         self.outcome = np.array([d.outcome for d in self.docs], dtype=np.float64)
 
     def _combine(self, char: sp.spmatrix, word: sp.spmatrix) -> sp.csr_matrix:
-        char = normalize(char) * math.sqrt(CHAR_SHARE)
-        word = normalize(word) * math.sqrt(1 - CHAR_SHARE)
-        return normalize(sp.hstack([char, word]).tocsr())
+        char = _unit(char) * math.sqrt(CHAR_SHARE)
+        word = _unit(word) * math.sqrt(1 - CHAR_SHARE)
+        return _unit(sp.hstack([char, word]).tocsr())
 
     def vectorize(self, texts: Sequence[str]) -> sp.csr_matrix:
-        """The combined TF-IDF vectors of texts (e.g. a pasted draft), unit length."""
+        """The combined TF-IDF vectors of texts (e.g. a pasted draft), unit length (zero without a vocabulary)."""
+        if self.char is None or self.word is None:
+            return sp.csr_matrix((len(texts), 1), dtype=np.float32)
         return self._combine(self.char.transform(texts), self.word.transform(texts))
 
     def _binary(self, sets: Sequence[frozenset[str]], weight: dict[str, float], norm: bool = True) -> sp.csr_matrix:
@@ -131,7 +145,7 @@ class Corpus:
                     cols.append(keys[item])
                     vals.append(weight[item])
         m = sp.csr_matrix((vals, (rows, cols)), shape=(len(sets), max(len(keys), 1)), dtype=np.float64)
-        return normalize(m) if norm else m
+        return _unit(m) if norm else m
 
     def block_scores(self, start: int, stop: int) -> dict[str, np.ndarray]:
         """Dense component-value matrices for query rows ``start:stop`` against every commitment."""
