@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
-from graphql import GraphQLError, OperationType, get_operation_ast, specified_rules, validate
+from graphql import DocumentNode, GraphQLError, OperationType, get_operation_ast, specified_rules, validate
 from graphql.execution.values import get_variable_values
 from strawberry import Schema
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
@@ -27,6 +28,7 @@ logger = logging.getLogger(__name__)
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 SAFE_ERRORS = (GraphQLError, QueryTimeoutError)  # their messages are written for clients
+DOCUMENT_CACHE_SIZE = 512
 
 ContextFactory = Callable[[Request], Any]
 
@@ -171,6 +173,30 @@ class GraphQLHandler:
         self.persisted = persisted
         self.context_factory = context_factory
         self.production = settings.environment == "production"
+        # Parsed documents and their standard-rule validation, by query text (LRU): both depend only on the
+        # text and the schema, so a repeated query (the usual case: an app sends the same few) skips them.
+        self._documents: OrderedDict[str, tuple[DocumentNode, list[GraphQLError] | None]] = OrderedDict()
+
+    def _parse(self, query: str) -> DocumentNode:
+        cached = self._documents.get(query)
+        if cached is not None:
+            self._documents.move_to_end(query)
+            return cached[0]
+        document = parse_query(query, self.limits)
+        self._documents[query] = (document, None)
+        if len(self._documents) > DOCUMENT_CACHE_SIZE:
+            self._documents.popitem(last=False)
+        return document
+
+    def _standard_errors(self, query: str, document: DocumentNode, hide: bool) -> list[GraphQLError]:
+        cached = self._documents.get(query)
+        if cached is not None and cached[1] is not None:
+            return cached[1]
+        rules = [*specified_rules, MaybeNullValidationRule, OneOfInputValidationRule]
+        errors = validate(self.schema._schema, document, rules, max_errors=20, hide_suggestions=hide)
+        if query in self._documents:
+            self._documents[query] = (document, errors)
+        return errors
 
     def _respond(self, payload: dict[str, Any], media: str, status: int = 200, cache: bool = False) -> Response:
         headers = {"Vary": "Accept"}
@@ -200,7 +226,7 @@ class GraphQLHandler:
         """Check everything that can be checked without the database, then execute."""
         try:
             query = self._check_text(params)
-            document = parse_query(query, self.limits)
+            document = self._parse(query)
         except GraphQLError as exc:  # persisted-query, limit and syntax errors
             return self._request_error([exc], media)
         operation = get_operation_ast(document, params.operation_name)
@@ -214,11 +240,11 @@ class GraphQLHandler:
         hide = not self.limits.suggestions
         # The cheap protection rules run first, alone: some standard rules (overlapping fields) are quadratic.
         protection = validation_rules(self.limits, variables, params.operation_name)
-        standard = [*specified_rules, MaybeNullValidationRule, OneOfInputValidationRule]
-        for rules in (protection, standard):
-            errors = validate(self.schema._schema, document, rules, max_errors=20, hide_suggestions=hide)
-            if errors:
-                return self._request_error(errors, media)
+        errors = validate(self.schema._schema, document, protection, max_errors=20, hide_suggestions=hide)
+        if not errors:
+            errors = self._standard_errors(query, document, hide)
+        if errors:
+            return self._request_error(errors, media)
         coerced = get_variable_values(
             self.schema._schema, operation.variable_definitions or (), variables, hide_suggestions=hide
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import strawberry
+from strawberry.extensions import ParserCache, ValidationCache
 
 from api.coalitions import CoalitionQuery
 from api.discovery import DiscoveryQuery
@@ -148,4 +149,7 @@ class Query(CoalitionQuery, DiscoveryQuery):
 schema = strawberry.Schema(
     query=Query,
     types=[Member, ActionPlan, Commitment, PolicyArea, OgpValue, Organization, Coalition, Region],
+    # The HTTP layer has already parsed and validated each request (and refused abusive ones before that);
+    # caching by query text keeps execution from repeating that work for the queries an app sends again.
+    extensions=[lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)],
 )

@@ -31,8 +31,13 @@ SERVER_CONFIG = {"appendonly": "yes", "appendfsync": "everysec"}
 WRITE_TIMEOUT_MS = 600_000  # loads write large batches; reads keep the short per-query timeout
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def _plain(value: Any) -> Any:
     """Turn FalkorDB result values into plain Python (dicts, lists, scalars)."""
+    if value is None or type(value) in _SCALARS:  # the common case first: results are mostly scalars
+        return value
     if isinstance(value, Node | Edge):
         return {k: _plain(v) for k, v in value.properties.items()}
     if isinstance(value, FalkorPath):

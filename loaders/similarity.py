@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from graph.backend import Graph
 from graph.model import CONTINUES, SimilarTo
 from loaders._write import Rel, write_rels
-from queries.discovery import read_corpus
+from queries.discovery import invalidate_text_index, read_corpus
 from queries.discovery_scoring import continuations, top_similar
 
 logger = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ async def derive_similarity(graph: Graph) -> DerivedStats:
         await graph.write(DELETE_CONTINUES)
         await write_rels(graph, "Commitment", SimilarTo.TYPE, "Commitment", similar)
         await write_rels(graph, "Commitment", CONTINUES, "Commitment", chains)
+    invalidate_text_index(graph)
     logger.info("similarity: %d commitments, %d SIMILAR_TO, %d CONTINUES", len(corpus.docs), len(similar),
                 len(chains))
     return DerivedStats(len(corpus.docs), len(similar), len(chains))

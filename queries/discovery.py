@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -194,7 +195,13 @@ async def read_corpus(graph: Graph) -> Corpus:
 class _IndexCache:
     key: tuple[Any, ...] | None = None
     corpus: Corpus | None = None
+    checked: float = 0.0
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+# How long a built index is trusted before the (full-scan) version check runs again: a load shows up in
+# similarToText at most this many seconds late, and a busy server does not scan every commitment per request.
+VERSION_CHECK_SECONDS = 5.0
 
 
 _CACHE: dict[int, _IndexCache] = {}
@@ -203,6 +210,8 @@ _CACHE: dict[int, _IndexCache] = {}
 async def text_index(graph: Graph) -> Corpus:
     """The in-memory TF-IDF index of all commitments, rebuilt when the graph's commitments change."""
     cache = _CACHE.setdefault(id(graph), _IndexCache())
+    if cache.corpus is not None and time.monotonic() - cache.checked < VERSION_CHECK_SECONDS:
+        return cache.corpus
     rows = await graph.read(COMMITMENT_VERSION)
     key = (rows[0]["n"], rows[0]["at"]) if rows else (0, None)
     if cache.key == key and cache.corpus is not None:
@@ -211,8 +220,14 @@ async def text_index(graph: Graph) -> Corpus:
         if cache.key != key or cache.corpus is None:
             cache.corpus = await read_corpus(graph)
             cache.key = key
+    cache.checked = time.monotonic()
     assert cache.corpus is not None
     return cache.corpus
+
+
+def invalidate_text_index(graph: Graph) -> None:
+    """Forget the draft-text index of ``graph`` (a load in this process changed its commitments)."""
+    _CACHE.pop(id(graph), None)
 
 
 async def similar_to_text(graph: Graph, text: str, first: int, flt: SimilarityFilter) -> list[Row]:
