@@ -20,16 +20,22 @@ from loaders.run import RunReport, prepare, summary, write
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-app = typer.Typer(help="OGP reforms knowledge graph: load OGP data, serve the GraphQL API.", no_args_is_help=True,
-                  add_completion=False)
+app = typer.Typer(
+    help="OGP reforms knowledge graph: load OGP data, serve the GraphQL API.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 app.add_typer(export_app, name="export")
 
 
 @app.callback()
 def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage and batch.")] = False) -> None:
     """Configure logging (this is the entrypoint; modules only log)."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
 
 
 async def _load(paths: list[Path], skip_invalid: bool, source: str | None) -> RunReport:
@@ -93,8 +99,9 @@ async def _reset() -> None:
 
 
 @app.command()
-def reset(yes: Annotated[bool, typer.Option("--yes", help="Confirm: delete every node and relationship.")] = False,
-          ) -> None:
+def reset(
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm: delete every node and relationship.")] = False,
+) -> None:
     """Delete everything in the graph (OGP_GRAPH_URL)."""
     if not yes:
         typer.echo("error: `ogp reset` deletes the whole graph; run it with --yes to confirm", err=True)

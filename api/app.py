@@ -107,11 +107,17 @@ def graphiql_page(examples: list[dict[str, str]], assets: Mapping[str, str] | No
         html = html.replace(f'"{url}"', f'"{GRAPHIQL_STATIC}/{name}"')
     tabs = json.dumps(examples).replace("</", "<\\/")
     patched = (
-        html.replace("const fetcher = GraphiQL.createFetcher(", f"const OGP_EXAMPLES = {tabs};\n      "
-                     "const fetcher = GraphiQL.createFetcher(", 1)
+        html.replace(
+            "const fetcher = GraphiQL.createFetcher(",
+            f"const OGP_EXAMPLES = {tabs};\n      const fetcher = GraphiQL.createFetcher(",
+            1,
+        )
         .replace("parameters.q || EXAMPLE_QUERY", "parameters.q || (OGP_EXAMPLES[0] || {}).query || EXAMPLE_QUERY", 1)
-        .replace("React.useState(\n          parameters.variables,\n        )",
-                 "React.useState(\n          parameters.variables || (OGP_EXAMPLES[0] || {}).variables,\n        )", 1)
+        .replace(
+            "React.useState(\n          parameters.variables,\n        )",
+            "React.useState(\n          parameters.variables || (OGP_EXAMPLES[0] || {}).variables,\n        )",
+            1,
+        )
         .replace("fetcher: fetcher,", "fetcher: fetcher,\n          defaultTabs: OGP_EXAMPLES,", 1)
         .replace("<title>Strawberry GraphiQL</title>", "<title>OGP reforms graph: GraphiQL</title>", 1)
     )
@@ -162,14 +168,20 @@ def create_app(
             await app.state.graph.close()
             logger.info("graph closed")
 
-    app = FastAPI(title="OGP reforms knowledge graph", lifespan=lifespan, docs_url=None, redoc_url=None,
-                  openapi_url=None)
+    app = FastAPI(
+        title="OGP reforms knowledge graph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
+    )
     app.state.graph = graph
     app.state.settings = settings
     app.state.persisted = persisted
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
-                           allow_headers=["Content-Type", "Accept", "X-Request-ID"], expose_headers=["X-Request-ID"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Accept", "X-Request-ID"],
+            expose_headers=["X-Request-ID"],
+        )
 
     @app.middleware("http")
     async def request_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -182,14 +194,18 @@ def create_app(
     @app.exception_handler(HttpError)
     async def http_error(request: Request, exc: HttpError) -> Response:
         media = negotiate(request.headers.get("accept")) or "application/json"
-        return JSONResponse(error_body(exc.message), status_code=exc.status, headers=exc.headers,
-                            media_type=f"{media}; charset=utf-8")
+        return JSONResponse(
+            error_body(exc.message), status_code=exc.status, headers=exc.headers, media_type=f"{media}; charset=utf-8"
+        )
 
     def media_for(request: Request) -> str:
         media = negotiate(request.headers.get("accept"))
         if media is None:
-            raise HttpError(406, "Nothing in the Accept header can be served: accept "
-                                 "application/graphql-response+json or application/json.")
+            raise HttpError(
+                406,
+                "Nothing in the Accept header can be served: accept "
+                "application/graphql-response+json or application/json.",
+            )
         return media
 
     @app.get("/graphql", response_model=None)

@@ -126,10 +126,14 @@ def _key(key: kq.Key) -> str:
 
 def _focus(row: dict[str, object], commitment: dict[str, object]) -> FocusCommitment:
     return FocusCommitment(
-        id=strawberry.ID(str(commitment["id"])), title=str(commitment.get("title") or ""),
-        member_id=str(row["member_id"]), member_name=str(row["member_name"]),
-        completion=commitment.get("completion"), did_it_open_government=commitment.get("did_it_open_government"),  # type: ignore[arg-type]
-        outcome_score=commitment.get("outcome_score"), strength=cq.strength(commitment),  # type: ignore[arg-type]
+        id=strawberry.ID(str(commitment["id"])),
+        title=str(commitment.get("title") or ""),
+        member_id=str(row["member_id"]),
+        member_name=str(row["member_name"]),
+        completion=commitment.get("completion"),
+        did_it_open_government=commitment.get("did_it_open_government"),  # type: ignore[arg-type]
+        outcome_score=commitment.get("outcome_score"),
+        strength=cq.strength(commitment),  # type: ignore[arg-type]
     )
 
 
@@ -152,15 +156,32 @@ async def gaps_of(info: strawberry.Info, coalition_id: str) -> CoalitionGaps:
     """Gap analysis of a coalition (also served as ``Coalition.gaps``)."""
     gaps = await cq.gaps(info.context.graph, coalition_id)
     return CoalitionGaps(
-        recruitment_targets=[RecruitmentTarget(
-            member_id=t.member_id, member_name=t.member_name, score=t.score, declared=t.declared,
-            commitments=[_focus({"member_id": t.member_id, "member_name": t.member_name}, c) for c in t.commitments],
-        ) for t in gaps.recruitment_targets],
-        participants_without_commitments=[IdleParticipant(id=p["id"], name=p["name"], role=p["role"])
-                                          for p in gaps.participants_without_commitments],
-        active_organizations=[ActiveOrganization(id=o["id"], name=o["name"], kind=o["kind"], members=o["members"],
-                                                 commitments=o["commitments"], participant=o["participant"])
-                              for o in gaps.active_organizations],
+        recruitment_targets=[
+            RecruitmentTarget(
+                member_id=t.member_id,
+                member_name=t.member_name,
+                score=t.score,
+                declared=t.declared,
+                commitments=[
+                    _focus({"member_id": t.member_id, "member_name": t.member_name}, c) for c in t.commitments
+                ],
+            )
+            for t in gaps.recruitment_targets
+        ],
+        participants_without_commitments=[
+            IdleParticipant(id=p["id"], name=p["name"], role=p["role"]) for p in gaps.participants_without_commitments
+        ],
+        active_organizations=[
+            ActiveOrganization(
+                id=o["id"],
+                name=o["name"],
+                kind=o["kind"],
+                members=o["members"],
+                commitments=o["commitments"],
+                participant=o["participant"],
+            )
+            for o in gaps.active_organizations
+        ],
     )
 
 
@@ -180,21 +201,27 @@ class CoalitionQuery:
 
     @strawberry.field(description="Shortest paths between two actors (bounded: maxHops ≤ 6, maxPaths ≤ 10).")
     async def connections(
-        self, info: strawberry.Info,
+        self,
+        info: strawberry.Info,
         from_: Annotated[str, strawberry.argument(name="from", description="`kind:id`, e.g. member:albania.")],
         to: Annotated[str, strawberry.argument(description="`kind:id`, e.g. organization:transparency-international.")],
         max_hops: Annotated[int, strawberry.argument(description="Longest path, 1-6.")] = 4,
         max_paths: Annotated[int, strawberry.argument(description="Most paths returned, 1-10.")] = 5,
     ) -> list[Path]:
         try:
-            paths = await kq.shortest_paths(info.context.graph, kq.parse_ref(from_), kq.parse_ref(to),
-                                            max_hops, max_paths)
+            paths = await kq.shortest_paths(
+                info.context.graph, kq.parse_ref(from_), kq.parse_ref(to), max_hops, max_paths
+            )
         except GraphError as exc:
             raise ValueError(str(exc)) from exc
-        return [Path(length=p.length,
-                     nodes=[PathNode(kind=n["kind"], id=n["id"], name=n["name"]) for n in p.nodes],
-                     steps=[PathStep(type=s.type, start=_key(s.start), end=_key(s.end)) for s in p.steps])
-                for p in paths]
+        return [
+            Path(
+                length=p.length,
+                nodes=[PathNode(kind=n["kind"], id=n["id"], name=n["name"]) for n in p.nodes],
+                steps=[PathStep(type=s.type, start=_key(s.start), end=_key(s.end)) for s in p.steps],
+            )
+            for p in paths
+        ]
 
     @strawberry.field(description="The participant network of a coalition's focus areas (null: no such coalition).")
     async def coalition_network(self, info: strawberry.Info, id: IdArg) -> Network | None:
@@ -205,13 +232,16 @@ class CoalitionQuery:
 
     @strawberry.field(description="The network of commitments in policy areas (and their sub-areas).")
     async def policy_area_network(
-        self, info: strawberry.Info,
+        self,
+        info: strawberry.Info,
         ids: Annotated[list[strawberry.ID], strawberry.argument(description="Policy-area slugs.")],
     ) -> Network:
         return _network(await nq.policy_area_network(info.context.graph, [str(i) for i in ids]))
 
     @strawberry.field(description="An organisation's commitments, members it works with, coalitions and spellings.")
     async def organization_reach(
-        self, info: strawberry.Info, id: Annotated[strawberry.ID, strawberry.argument(description="Organisation id.")],
+        self,
+        info: strawberry.Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Organisation id.")],
     ) -> JSON | None:
         return cast(JSON | None, await kq.organization_reach(info.context.graph, str(id)))

@@ -45,10 +45,12 @@ class SimilarityComponent(Enum):
 class OutcomeFilter(Enum):
     ANY = strawberry.enum_value("any", description="No condition.")
     STARRED = strawberry.enum_value("starred", description="Starred in an IRM report.")
-    SUBSTANTIAL_OR_COMPLETE = strawberry.enum_value("substantial_or_complete",
-                                                    description="Substantially or fully complete at end of term.")
-    OPENED_GOVERNMENT = strawberry.enum_value("opened_government",
-                                              description="Did it open government: major or outstanding.")
+    SUBSTANTIAL_OR_COMPLETE = strawberry.enum_value(
+        "substantial_or_complete", description="Substantially or fully complete at end of term."
+    )
+    OPENED_GOVERNMENT = strawberry.enum_value(
+        "opened_government", description="Did it open government: major or outstanding."
+    )
 
 
 @strawberry.input(description="Which similar commitments (or learn-from members) to keep.")
@@ -57,15 +59,18 @@ class SimilarityFilter:
     region: strawberry.ID | None = strawberry.field(default=None, description="Only members in this region (id).")
     member_kind: MemberKind | None = strawberry.field(default=None, description="Only national or local members.")
     policy_area: strawberry.ID | None = strawberry.field(
-        default=None, description="Only commitments in this policy area (a parent includes its children).")
+        default=None, description="Only commitments in this policy area (a parent includes its children)."
+    )
     outcome: OutcomeFilter = strawberry.field(default=OutcomeFilter.ANY, description="Only this IRM outcome.")
     year_from: int | None = strawberry.field(default=None, description="Action plan submitted in or after this year.")
     year_to: int | None = strawberry.field(default=None, description="Action plan submitted in or before this year.")
 
 
 FirstArg = Annotated[int, strawberry.argument(description="How many results (1-100).")]
-SimilarityFilterArg = Annotated[SimilarityFilter | None, strawberry.argument(
-    description="Keep only matches like this (default: other members only, any outcome).")]
+SimilarityFilterArg = Annotated[
+    SimilarityFilter | None,
+    strawberry.argument(description="Keep only matches like this (default: other members only, any outcome)."),
+]
 
 
 @strawberry.type(description="Why a commitment is similar: one component of the score.")
@@ -75,9 +80,11 @@ class SimilarityReason:
     value: float = strawberry.field(description="Its value for this pair, 0-1.")
     contribution: float = strawberry.field(description="weight × value; the contributions add up to the score.")
     shared_policy_areas: list[strawberry.ID] = strawberry.field(
-        description="POLICY_AREAS: the shared policy area ids, most specific first.")
+        description="POLICY_AREAS: the shared policy area ids, most specific first."
+    )
     shared_organizations: list[strawberry.ID] = strawberry.field(
-        description="ORGANIZATIONS: the shared organisation ids.")
+        description="ORGANIZATIONS: the shared organisation ids."
+    )
 
 
 @strawberry.type(description="A similar commitment, its score and the reasons.")
@@ -131,9 +138,14 @@ def _filter(value: SimilarityFilter | None) -> q.SimilarityFilter:
     if value.year_from is not None and value.year_to is not None and value.year_from > value.year_to:
         raise GraphQLError(f"filter: yearFrom ({value.year_from}) is after yearTo ({value.year_to})")
     return q.SimilarityFilter(
-        other_members_only=value.other_members_only, region=value.region,
-        member_kind=str(value.member_kind.value) if value.member_kind else None, policy_area=value.policy_area,
-        year_from=value.year_from, year_to=value.year_to, outcome=str(value.outcome.value))
+        other_members_only=value.other_members_only,
+        region=value.region,
+        member_kind=str(value.member_kind.value) if value.member_kind else None,
+        policy_area=value.policy_area,
+        year_from=value.year_from,
+        year_to=value.year_to,
+        outcome=str(value.outcome.value),
+    )
 
 
 def _first(first: int) -> int:
@@ -151,17 +163,25 @@ def _similar(row: Row) -> SimilarCommitment:
     reasons = []
     for c, weight in WEIGHTS.items():
         value = float(row.get(c) or 0.0)
-        reasons.append(SimilarityReason(
-            component=_COMPONENTS[c], weight=weight, value=value, contribution=weight * value,
-            shared_policy_areas=list(row.get("shared_policy_areas") or []) if c == "policy_areas" else [],
-            shared_organizations=list(row.get("shared_organizations") or []) if c == "organizations" else []))
+        reasons.append(
+            SimilarityReason(
+                component=_COMPONENTS[c],
+                weight=weight,
+                value=value,
+                contribution=weight * value,
+                shared_policy_areas=list(row.get("shared_policy_areas") or []) if c == "policy_areas" else [],
+                shared_organizations=list(row.get("shared_organizations") or []) if c == "organizations" else [],
+            )
+        )
     reasons.sort(key=lambda r: -r.contribution)
-    return SimilarCommitment(commitment=Commitment.from_row(row["node"]), score=sum(r.contribution for r in reasons),
-                             reasons=reasons)
+    return SimilarCommitment(
+        commitment=Commitment.from_row(row["node"]), score=sum(r.contribution for r in reasons), reasons=reasons
+    )
 
 
-async def resolve_similar(root_commitment_id: str, info: strawberry.Info, first: int = 10,
-                          filter: SimilarityFilter | None = None) -> list[SimilarCommitment]:
+async def resolve_similar(
+    root_commitment_id: str, info: strawberry.Info, first: int = 10, filter: SimilarityFilter | None = None
+) -> list[SimilarCommitment]:
     """``Commitment.similar``: the stored SIMILAR_TO matches; all commitments of a request level share ONE query."""
     graph, size, flt = info.context.graph, _first(first), _filter(filter)
 
@@ -190,18 +210,27 @@ async def resolve_peers(root_member_id: str, info: strawberry.Info, first: int =
     """``Member.peers``: members with the most similar policy-area and outcome portfolios."""
     from api.types import Member
 
-    return [MemberPeer(member=Member.from_row(r["node"]), score=r["score"], policy_area_similarity=r["areas"],
-                       outcome_agreement=r["outcome"], shared_policy_areas=r["shared"])
-            for r in await q.peers(info.context.graph, root_member_id, _first(first))]
+    return [
+        MemberPeer(
+            member=Member.from_row(r["node"]),
+            score=r["score"],
+            policy_area_similarity=r["areas"],
+            outcome_agreement=r["outcome"],
+            shared_policy_areas=r["shared"],
+        )
+        for r in await q.peers(info.context.graph, root_member_id, _first(first))
+    ]
 
 
 @strawberry.type(description="Root fields of peer-learning discovery.")
 class DiscoveryQuery:
     @strawberry.field(description="Commitments most like a pasted draft (a title or a few paragraphs), explained.")
     async def similar_to_text(
-        self, info: strawberry.Info,
+        self,
+        info: strawberry.Info,
         text: Annotated[str, strawberry.argument(description="The draft text (any OGP language).")],
-        first: FirstArg = 10, filter: SimilarityFilterArg = None,
+        first: FirstArg = 10,
+        filter: SimilarityFilterArg = None,
     ) -> list[SimilarCommitment]:
         if not text.strip():
             raise GraphQLError("similarToText: the text is empty; paste a title or a few paragraphs")
@@ -210,27 +239,44 @@ class DiscoveryQuery:
 
     @strawberry.field(description="Members ranked by how their commitments in a policy area turned out.")
     async def learn_from(
-        self, info: strawberry.Info,
+        self,
+        info: strawberry.Info,
         policy_area: Annotated[strawberry.ID, strawberry.argument(description="Policy area id.")],
-        first: FirstArg = 10, filter: SimilarityFilterArg = None,
+        first: FirstArg = 10,
+        filter: SimilarityFilterArg = None,
     ) -> list[LearnFromEntry]:
         from api.types import Commitment, Member, Organization
 
         rows = await q.learn_from(info.context.graph, policy_area, _filter(filter), _first(first))
-        return [LearnFromEntry(
-            member=Member.from_row(r["member"]), score=r["rank_score"], mean_outcome=r["mean_outcome"],
-            commitments=r["commitments"], assessed=r["assessed"], starred=r["starred"],
-            best_commitments=[Commitment.from_row(c) for c in r["best"]],
-            organizations=[Organization.from_row(o) for o in {o["node"]["id"]: o["node"] for o in r["organizations"]}
-                           .values()],
-        ) for r in rows]
+        return [
+            LearnFromEntry(
+                member=Member.from_row(r["member"]),
+                score=r["rank_score"],
+                mean_outcome=r["mean_outcome"],
+                commitments=r["commitments"],
+                assessed=r["assessed"],
+                starred=r["starred"],
+                best_commitments=[Commitment.from_row(c) for c in r["best"]],
+                organizations=[
+                    Organization.from_row(o) for o in {o["node"]["id"]: o["node"] for o in r["organizations"]}.values()
+                ],
+            )
+            for r in rows
+        ]
 
     @strawberry.field(description="Counts of the commitments matching a filter (and search), by facet.")
     async def facets(
-        self, info: strawberry.Info,
+        self,
+        info: strawberry.Info,
         filter: Annotated[CommitmentFilter | None, strawberry.argument(description="As in `commitments`.")] = None,
         search: Annotated[str | None, strawberry.argument(description="As in `commitments`.")] = None,
     ) -> Facets:
         found = await q.facets(info.context.graph, to_spec(filter), search)
-        return Facets(**{name: [FacetCount(value="none" if r["value"] is None else str(r["value"]), count=r["count"])
-                                for r in rows] for name, rows in found.items()})
+        return Facets(
+            **{
+                name: [
+                    FacetCount(value="none" if r["value"] is None else str(r["value"]), count=r["count"]) for r in rows
+                ]
+                for name, rows in found.items()
+            }
+        )

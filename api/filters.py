@@ -177,9 +177,9 @@ class OrganizationOrder:
 
 
 _RENAMED = {"and_": "and", "or_": "or", "not_": "not"}
-_AS_EQ = {"starred", "founding_member"}          # a plain boolean means "equal to"
-_AS_IN = {"kind"}                                # a list of enum values means "one of"
-_AS_SOME = {"member_kind"}                       # a relationship condition on the member's kind
+_AS_EQ = {"starred", "founding_member"}  # a plain boolean means "equal to"
+_AS_IN = {"kind"}  # a list of enum values means "one of"
+_AS_SOME = {"member_kind"}  # a relationship condition on the member's kind
 
 
 def to_spec(value: Any) -> Any:

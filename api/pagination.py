@@ -86,12 +86,19 @@ class Connection(Generic[T]):  # noqa: UP046 -- as above
         return await self.count()
 
 
-def build_connection(rows: Sequence[Row], limit: int, after: tuple[Any, str] | None,
-                     convert: Callable[[Row], Any], count: Callable[[], Awaitable[int]]) -> Any:
+def build_connection(
+    rows: Sequence[Row],
+    limit: int,
+    after: tuple[Any, str] | None,
+    convert: Callable[[Row], Any],
+    count: Callable[[], Awaitable[int]],
+) -> Any:
     """A ``Connection`` from ``limit + 1`` fetched ``{node, sort_key}`` rows (the extra one means "more")."""
     edges = [Edge(cursor=encode_cursor(r["sort_key"], r["node"]["id"]), node=convert(r["node"])) for r in rows[:limit]]
     info = PageInfo(
-        has_next_page=len(rows) > limit, has_previous_page=after is not None,
-        start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
+        has_next_page=len(rows) > limit,
+        has_previous_page=after is not None,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
     )
     return Connection(edges=edges, page_info=info, count=count)

@@ -31,15 +31,29 @@ from api.types import (
 from queries import members, organizations, participants, policy_areas, regions
 
 IdArg = Annotated[strawberry.ID, strawberry.argument(description="The natural id (slug or OGP id).")]
-CONVERT = {"Member": Member, "ActionPlan": ActionPlan, "Commitment": Commitment, "PolicyArea": PolicyArea,
-           "OgpValue": OgpValue, "Organization": Organization, "Coalition": Coalition, "Region": Region}
+CONVERT = {
+    "Member": Member,
+    "ActionPlan": ActionPlan,
+    "Commitment": Commitment,
+    "PolicyArea": PolicyArea,
+    "OgpValue": OgpValue,
+    "Organization": Organization,
+    "Coalition": Coalition,
+    "Region": Region,
+}
 
 
 async def _one(info: strawberry.Info, label: str, node_id: str) -> object | None:
-    loader = {"Member": info.context.batch_member, "ActionPlan": info.context.batch_action_plan,
-              "Commitment": info.context.batch_commitment, "PolicyArea": info.context.batch_policy_area,
-              "OgpValue": info.context.batch_ogp_value, "Organization": info.context.batch_organization,
-              "Coalition": info.context.batch_coalition, "Region": info.context.batch_region}[label]
+    loader = {
+        "Member": info.context.batch_member,
+        "ActionPlan": info.context.batch_action_plan,
+        "Commitment": info.context.batch_commitment,
+        "PolicyArea": info.context.batch_policy_area,
+        "OgpValue": info.context.batch_ogp_value,
+        "Organization": info.context.batch_organization,
+        "Coalition": info.context.batch_coalition,
+        "Region": info.context.batch_region,
+    }[label]
     row = await loader.load(node_id)
     return CONVERT[label].from_row(row) if row else None  # type: ignore[attr-defined]
 
@@ -53,10 +67,12 @@ class Query(CoalitionQuery, DiscoveryQuery):
 
     @strawberry.field(description="Members, filtered and sorted (e.g. by number of commitments in a policy area).")
     async def members(
-        self, info: strawberry.Info,
+        self,
+        info: strawberry.Info,
         filter: Annotated[MemberFilter | None, strawberry.argument(description="Only members matching this.")] = None,
         order_by: Annotated[MemberOrder | None, strawberry.argument(description="Sort order (default: by id).")] = None,
-        first: FirstArg = None, after: AfterArg = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
     ) -> Connection[Member]:
         limit, position, spec, graph = page_size(first), decode_cursor(after), to_spec(filter), info.context.graph
         sort, descending, area = "ID", False, None
@@ -77,10 +93,18 @@ class Query(CoalitionQuery, DiscoveryQuery):
 
     @strawberry.field(description="Commitments, filtered, sorted, or found by full-text search (then by relevance).")
     async def commitments(
-        self, info: strawberry.Info, filter: FilterArg = None,
-        search: Annotated[str | None, strawberry.argument(
-            description="Words that must all appear in the title, short title or text (prefixes match).")] = None,
-        order_by: OrderArg = None, first: FirstArg = None, after: AfterArg = None,
+        self,
+        info: strawberry.Info,
+        filter: FilterArg = None,
+        search: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Words that must all appear in the title, short title or text (prefixes match)."
+            ),
+        ] = None,
+        order_by: OrderArg = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
     ) -> CommitmentConnection:
         return await commitment_connection(info, to_spec(filter), search, order_by, first, after)
 
@@ -102,12 +126,17 @@ class Query(CoalitionQuery, DiscoveryQuery):
 
     @strawberry.field(description="Organisations, filtered and sorted.")
     async def organizations(
-        self, info: strawberry.Info,
-        filter: Annotated[OrganizationFilter | None, strawberry.argument(
-            description="Only organisations matching this (kind, member, nameContains, …).")] = None,
-        order_by: Annotated[OrganizationOrder | None, strawberry.argument(
-            description="Sort order (default: by id).")] = None,
-        first: FirstArg = None, after: AfterArg = None,
+        self,
+        info: strawberry.Info,
+        filter: Annotated[
+            OrganizationFilter | None,
+            strawberry.argument(description="Only organisations matching this (kind, member, nameContains, …)."),
+        ] = None,
+        order_by: Annotated[
+            OrganizationOrder | None, strawberry.argument(description="Sort order (default: by id).")
+        ] = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
     ) -> Connection[Organization]:
         limit, position, spec, graph = page_size(first), decode_cursor(after), to_spec(filter), info.context.graph
         sort, descending = "ID", False
@@ -137,8 +166,9 @@ class Query(CoalitionQuery, DiscoveryQuery):
         return [Region.from_row(r) for r in await regions.all_regions(info.context.graph)]
 
     @strawberry.field(description="Any object by its global `nodeId` (Relay); null when unknown.")
-    async def node(self, info: strawberry.Info,
-                   id: Annotated[strawberry.ID, strawberry.argument(description="A `nodeId` value.")]) -> Node | None:
+    async def node(
+        self, info: strawberry.Info, id: Annotated[strawberry.ID, strawberry.argument(description="A `nodeId` value.")]
+    ) -> Node | None:
         parsed = from_global_id(id)
         return None if parsed is None else await _one(info, *parsed)  # type: ignore[return-value]
 

@@ -67,14 +67,23 @@ class Coalition(Node):
     @classmethod
     def from_row(cls, row: Row) -> Coalition:
         """A Coalition from its node properties."""
-        return cls(node_id=to_global_id("Coalition", row["id"]), id=row["id"], name=row["name"],
-                   description=row.get("description"), url=row.get("url"), source=row.get("source"),
-                   provenance=Provenance.from_row(row))
+        return cls(
+            node_id=to_global_id("Coalition", row["id"]),
+            id=row["id"],
+            name=row["name"],
+            description=row.get("description"),
+            url=row.get("url"),
+            source=row.get("source"),
+            provenance=Provenance.from_row(row),
+        )
 
-    @strawberry.field(description="Members and organisations participating, by name, with role and year "
-                                  "(keyset pages; one query for all coalitions).")
-    async def participants(self, info: strawberry.Info, first: FirstArg = None,
-                           after: AfterArg = None) -> ParticipantConnection:
+    @strawberry.field(
+        description="Members and organisations participating, by name, with role and year "
+        "(keyset pages; one query for all coalitions)."
+    )
+    async def participants(
+        self, info: strawberry.Info, first: FirstArg = None, after: AfterArg = None
+    ) -> ParticipantConnection:
         limit, position = page_size(first), decode_cursor(after)
 
         async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
@@ -83,18 +92,26 @@ class Coalition(Node):
         loader = info.context.batch_pages("coalition.participants", {"after": position, "limit": limit}, fetch)
         page = await loader.load(self.id)
         rows, page_info = keyed_page_info(page, limit, position)
-        edges = [ParticipantEdge(cursor=row_cursor(r), role=r.get("role"), since=r.get("since"),
-                                 node=Member.from_row(r["node"]) if "Member" in r["labels"]
-                                 else Organization.from_row(r["node"])) for r in rows]
+        edges = [
+            ParticipantEdge(
+                cursor=row_cursor(r),
+                role=r.get("role"),
+                since=r.get("since"),
+                node=Member.from_row(r["node"]) if "Member" in r["labels"] else Organization.from_row(r["node"]),
+            )
+            for r in rows
+        ]
         return ParticipantConnection(edges=edges, page_info=page_info, total_count=page.total)
 
     @strawberry.field(description="Policy areas the coalition focuses on.")
     async def policy_areas(self, info: strawberry.Info) -> list[PolicyArea]:
         return [PolicyArea.from_row(r["node"]) for r in await info.context.batch_coalition_policy_areas.load(self.id)]
 
-    @strawberry.field(description="Gap analysis: members working on the focus areas that are not participants "
-                      "(recruitment targets, ranked), participants with no commitment there yet, and organisations "
-                      "active on these areas in several members.")
+    @strawberry.field(
+        description="Gap analysis: members working on the focus areas that are not participants "
+        "(recruitment targets, ranked), participants with no commitment there yet, and organisations "
+        "active on these areas in several members."
+    )
     async def gaps(self, info: strawberry.Info) -> Annotated[CoalitionGaps, strawberry.lazy("api.coalitions")]:
         from api.coalitions import gaps_of
 

@@ -48,11 +48,28 @@ class Commitment(Node):
     @classmethod
     def from_row(cls, row: Row) -> Commitment:
         """A Commitment from its node properties."""
-        keys = ("short_title", "full_text", "theme", "number", "year", "start_date", "end_date", "url",
-                "lead_institutions_text", "supporting_institutions_text")
-        return cls(row=row, node_id=to_global_id("Commitment", row["id"]), id=row["id"], title=row["title"],
-                   legacy_tags=row.get("legacy_tags") or [], working_groups=row.get("working_groups") or [],
-                   provenance=Provenance.from_row(row), **{k: row.get(k) for k in keys})
+        keys = (
+            "short_title",
+            "full_text",
+            "theme",
+            "number",
+            "year",
+            "start_date",
+            "end_date",
+            "url",
+            "lead_institutions_text",
+            "supporting_institutions_text",
+        )
+        return cls(
+            row=row,
+            node_id=to_global_id("Commitment", row["id"]),
+            id=row["id"],
+            title=row["title"],
+            legacy_tags=row.get("legacy_tags") or [],
+            working_groups=row.get("working_groups") or [],
+            provenance=Provenance.from_row(row),
+            **{k: row.get(k) for k in keys},
+        )
 
     @strawberry.field(description="IRM design and results ratings.")
     def irm(self) -> CommitmentIrm:
@@ -96,10 +113,13 @@ class Commitment(Node):
         rows = await info.context.batch_commitment_organizations.load(self.id)
         return [Organization.from_row(r["node"]) for r in rows if r["role"] == "LEADS"]
 
-    @strawberry.field(description="Commitments elsewhere most like this one, best first, each with its score and "
-                      "the reasons (text, shared policy areas and organisations, coalition, IRM outcome) as data.")
+    @strawberry.field(
+        description="Commitments elsewhere most like this one, best first, each with its score and "
+        "the reasons (text, shared policy areas and organisations, coalition, IRM outcome) as data."
+    )
     async def similar(
-        self, info: strawberry.Info,
+        self,
+        info: strawberry.Info,
         first: Annotated[int, strawberry.argument(description="How many matches (1-100).")] = 10,
         filter: SimilarityFilterArg = None,
     ) -> list[Annotated[SimilarCommitment, strawberry.lazy("api.discovery")]]:
@@ -107,8 +127,10 @@ class Commitment(Node):
 
         return await resolve_similar(self.id, info, first, filter)
 
-    @strawberry.field(description="The same reform carried across the member's successive action plans "
-                      "(derived CONTINUES links), oldest first, this commitment included.")
+    @strawberry.field(
+        description="The same reform carried across the member's successive action plans "
+        "(derived CONTINUES links), oldest first, this commitment included."
+    )
     async def lineage(self, info: strawberry.Info) -> list[Annotated[Commitment, LAZY]]:
         from api.discovery import resolve_lineage
 
@@ -132,8 +154,11 @@ class CommitmentOrganization:
         """From a ``{node, role, as_written}`` row."""
         from api.types_organization import Organization
 
-        return cls(organization=Organization.from_row(row["node"]), role=OrganizationRole(row["role"]),
-                   as_written=row.get("as_written"))
+        return cls(
+            organization=Organization.from_row(row["node"]),
+            role=OrganizationRole(row["role"]),
+            as_written=row.get("as_written"),
+        )
 
 
 @strawberry.type(description="A page of commitments, with their total number (counted in the database).")
@@ -147,9 +172,14 @@ def _sort(search: str | None, order: CommitmentOrder | None) -> tuple[str, bool]
     return ("SCORE", True) if search is not None else ("ID", False)
 
 
-async def commitment_connection(info: strawberry.Info, spec: dict[str, Any] | None, search: str | None,
-                                order: CommitmentOrder | None, first: int | None,
-                                after: str | None) -> CommitmentConnection:
+async def commitment_connection(
+    info: strawberry.Info,
+    spec: dict[str, Any] | None,
+    search: str | None,
+    order: CommitmentOrder | None,
+    first: int | None,
+    after: str | None,
+) -> CommitmentConnection:
     """A page of commitments (keyset, ``first + 1`` rows) with a lazy database count (root lists)."""
     limit, position = page_size(first), decode_cursor(after)
     graph = info.context.graph
@@ -163,10 +193,16 @@ async def commitment_connection(info: strawberry.Info, spec: dict[str, Any] | No
     return CommitmentConnection(edges=connection.edges, page_info=connection.page_info, count=count)
 
 
-async def nested_commitment_page(info: strawberry.Info, parent: str, parent_id: str, given: CommitmentFilter | None,
-                                 order: CommitmentOrder | None, first: int | None, after: str | None,
-                                 roles: tuple[str, ...] = ("LEADS", "SUPPORTS")
-                                 ) -> tuple[KeyedPage, int, tuple[Any, str] | None]:
+async def nested_commitment_page(
+    info: strawberry.Info,
+    parent: str,
+    parent_id: str,
+    given: CommitmentFilter | None,
+    order: CommitmentOrder | None,
+    first: int | None,
+    after: str | None,
+    roles: tuple[str, ...] = ("LEADS", "SUPPORTS"),
+) -> tuple[KeyedPage, int, tuple[Any, str] | None]:
     """This parent's commitment page, loaded with every sibling parent asking the same arguments (ONE query).
 
     Returns the page (``limit + 1`` rows at most, with ``total``), the page size and the decoded ``after``.
@@ -176,16 +212,23 @@ async def nested_commitment_page(info: strawberry.Info, parent: str, parent_id: 
     arguments = {"spec": spec, "sort": sort, "desc": descending, "after": position, "limit": limit, "roles": roles}
 
     async def fetch(ids: Any) -> dict[str, KeyedPage]:
-        return await commitment_pages_by_parent(info.context.graph, parent, ids, spec, sort, descending, position,
-                                                limit + 1, roles)
+        return await commitment_pages_by_parent(
+            info.context.graph, parent, ids, spec, sort, descending, position, limit + 1, roles
+        )
 
     page = await info.context.batch_pages(f"{parent}.commitments", arguments, fetch).load(parent_id)
     return page, limit, position
 
 
-async def nested_commitments(info: strawberry.Info, parent: str, parent_id: str, given: CommitmentFilter | None,
-                             order: CommitmentOrder | None, first: int | None,
-                             after: str | None) -> CommitmentConnection:
+async def nested_commitments(
+    info: strawberry.Info,
+    parent: str,
+    parent_id: str,
+    given: CommitmentFilter | None,
+    order: CommitmentOrder | None,
+    first: int | None,
+    after: str | None,
+) -> CommitmentConnection:
     """A parent's commitment connection (Member/PolicyArea/OgpValue.commitments), batched across parents."""
     page, limit, position = await nested_commitment_page(info, parent, parent_id, given, order, first, after)
 

@@ -37,8 +37,12 @@ def keyed_page_info(page: KeyedPage, limit: int, after: tuple[Any, str] | None) 
     """The first ``limit`` rows of a page fetched with ``limit + 1`` rows, and its ``PageInfo``."""
     rows = page.rows[:limit]
     cursors = [encode_cursor(r["sort_key"], r["id"]) for r in rows]
-    info = PageInfo(has_next_page=len(page.rows) > limit, has_previous_page=after is not None,
-                    start_cursor=cursors[0] if cursors else None, end_cursor=cursors[-1] if cursors else None)
+    info = PageInfo(
+        has_next_page=len(page.rows) > limit,
+        has_previous_page=after is not None,
+        start_cursor=cursors[0] if cursors else None,
+        end_cursor=cursors[-1] if cursors else None,
+    )
     return rows, info
 
 

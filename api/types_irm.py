@@ -8,15 +8,21 @@ from api.types_common import _d
 from graph.backend import Row
 from graph.ratings import SCALES
 
-MISSING_LABELS = {"no_data": "ND: no data", "not_reviewed": "NR: not reviewed",
-                  "not_applicable": "NA: not applicable"}
+MISSING_LABELS = {"no_data": "ND: no data", "not_reviewed": "NR: not reviewed", "not_applicable": "NA: not applicable"}
 # Commitment property -> its scale in graph/ratings.py (as the loaders parse them).
 PROPERTY_SCALES = {
-    "specificity": "specificity", "verifiable": "verifiable", "relevant_to_ogp_values": "relevance",
-    "potential_impact": "potential_impact", "potential_for_results": "potential_for_results",
-    "completion_midterm": "completion", "completion": "completion", "change_in_completion": "change_in_completion",
-    "early_results": "early_results", "did_it_open_government": "did_it_open_government",
-    "diog_access_to_information": "did_it_open_government", "diog_civic_participation": "did_it_open_government",
+    "specificity": "specificity",
+    "verifiable": "verifiable",
+    "relevant_to_ogp_values": "relevance",
+    "potential_impact": "potential_impact",
+    "potential_for_results": "potential_for_results",
+    "completion_midterm": "completion",
+    "completion": "completion",
+    "change_in_completion": "change_in_completion",
+    "early_results": "early_results",
+    "did_it_open_government": "did_it_open_government",
+    "diog_access_to_information": "did_it_open_government",
+    "diog_civic_participation": "did_it_open_government",
     "diog_public_accountability": "did_it_open_government",
 }
 
@@ -46,9 +52,16 @@ class IrmRating:
         value = str(value)
         missing = value if value in MISSING_LABELS else None
         scale = SCALES.get(PROPERTY_SCALES.get(prop, ""))
-        return cls(value=value, label=rating_label(value), level=row.get(f"{prop}_level"), assessed=missing is None,
-                   missing_reason=missing, scale=scale.name if scale else None,
-                   meaning=scale.meaning if scale else None, max_level=len(scale.values) - 1 if scale else None)
+        return cls(
+            value=value,
+            label=rating_label(value),
+            level=row.get(f"{prop}_level"),
+            assessed=missing is None,
+            missing_reason=missing,
+            scale=scale.name if scale else None,
+            meaning=scale.meaning if scale else None,
+            max_level=len(scale.values) - 1 if scale else None,
+        )
 
 
 @strawberry.type(description="The Independent Reporting Mechanism's assessment of a commitment.")

@@ -28,8 +28,12 @@ class Region(Node):
     @classmethod
     def from_row(cls, row: Row) -> Region:
         """A Region from its node properties."""
-        return cls(node_id=to_global_id("Region", row["id"]), id=row["id"], name=row["name"],
-                   provenance=Provenance.from_row(row))
+        return cls(
+            node_id=to_global_id("Region", row["id"]),
+            id=row["id"],
+            name=row["name"],
+            provenance=Provenance.from_row(row),
+        )
 
     @strawberry.field(description="Members in this region, by name.")
     async def members(self, info: strawberry.Info) -> list[Member]:
@@ -56,11 +60,20 @@ class Member(Node):
     def from_row(cls, row: Row) -> Member:
         """A Member from its node properties."""
         return cls(
-            row=row, node_id=to_global_id("Member", row["id"]), id=row["id"], name=row["name"], code=row.get("code"),
-            kind=MemberKind(row.get("kind") or "national"), country_code=row.get("country_code"),
-            joined_year=row.get("joined_year"), last_year_participating=row.get("last_year_participating"),
-            founding_member=row.get("founding_member"), status=row.get("status"),
-            former_names=row.get("former_names") or [], url=row.get("url"), provenance=Provenance.from_row(row),
+            row=row,
+            node_id=to_global_id("Member", row["id"]),
+            id=row["id"],
+            name=row["name"],
+            code=row.get("code"),
+            kind=MemberKind(row.get("kind") or "national"),
+            country_code=row.get("country_code"),
+            joined_year=row.get("joined_year"),
+            last_year_participating=row.get("last_year_participating"),
+            founding_member=row.get("founding_member"),
+            status=row.get("status"),
+            former_names=row.get("former_names") or [],
+            url=row.get("url"),
+            provenance=Provenance.from_row(row),
         )
 
     @strawberry.field(description="The member's region.")
@@ -82,8 +95,14 @@ class Member(Node):
         return [ActionPlan.from_row(r["node"]) for r in await info.context.batch_member_action_plans.load(self.id)]
 
     @strawberry.field(description="The member's commitments across its action plans (one query for all members).")
-    async def commitments(self, info: strawberry.Info, filter: FilterArg = None, order_by: OrderArg = None,
-                          first: FirstArg = None, after: AfterArg = None) -> Annotated[CommitmentConnection, LAZY]:
+    async def commitments(
+        self,
+        info: strawberry.Info,
+        filter: FilterArg = None,
+        order_by: OrderArg = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+    ) -> Annotated[CommitmentConnection, LAZY]:
         from api.types_commitment import nested_commitments
 
         return await nested_commitments(info, "member", self.id, filter, order_by, first, after)
@@ -94,10 +113,13 @@ class Member(Node):
 
         return [Participation.from_row(r) for r in await info.context.batch_member_coalitions.load(self.id)]
 
-    @strawberry.field(description="Members with the most similar portfolios of commitments (policy areas and "
-                      "IRM outcomes), best first, with the areas they share.")
+    @strawberry.field(
+        description="Members with the most similar portfolios of commitments (policy areas and "
+        "IRM outcomes), best first, with the areas they share."
+    )
     async def peers(
-        self, info: strawberry.Info,
+        self,
+        info: strawberry.Info,
         first: Annotated[int, strawberry.argument(description="How many peers (1-100).")] = 10,
     ) -> list[Annotated[MemberPeer, strawberry.lazy("api.discovery")]]:
         from api.discovery import resolve_peers
@@ -124,11 +146,25 @@ class ActionPlan(Node):
     @classmethod
     def from_row(cls, row: Row) -> ActionPlan:
         """An ActionPlan from its node properties."""
-        keys = ("submission_year", "end_year", "duration_years", "consultation_steps_followed", "regular_forum",
-                "open_participation_development", "iap2_level_development", "iap2_level_implementation",
-                "self_assessment_published")
-        return cls(row=row, node_id=to_global_id("ActionPlan", row["id"]), id=row["id"], number=row["number"],
-                   provenance=Provenance.from_row(row), **{k: row.get(k) for k in keys})
+        keys = (
+            "submission_year",
+            "end_year",
+            "duration_years",
+            "consultation_steps_followed",
+            "regular_forum",
+            "open_participation_development",
+            "iap2_level_development",
+            "iap2_level_implementation",
+            "self_assessment_published",
+        )
+        return cls(
+            row=row,
+            node_id=to_global_id("ActionPlan", row["id"]),
+            id=row["id"],
+            number=row["number"],
+            provenance=Provenance.from_row(row),
+            **{k: row.get(k) for k in keys},
+        )
 
     @strawberry.field(description="The member whose plan this is.")
     async def member(self, info: strawberry.Info) -> Member | None:

@@ -53,9 +53,15 @@ class Organization(Node):
     @classmethod
     def from_row(cls, row: Row) -> Organization:
         """An Organization from its node properties."""
-        return cls(row=row, node_id=to_global_id("Organization", row["id"]), id=row["id"], name=row["name"],
-                   kind=OrganizationKind(row.get("kind") or "unknown"), aliases=row.get("aliases") or [],
-                   provenance=Provenance.from_row(row))
+        return cls(
+            row=row,
+            node_id=to_global_id("Organization", row["id"]),
+            id=row["id"],
+            name=row["name"],
+            kind=OrganizationKind(row.get("kind") or "unknown"),
+            aliases=row.get("aliases") or [],
+            provenance=Provenance.from_row(row),
+        )
 
     @strawberry.field(description="For a national body: the member it belongs to.")
     async def member(self, info: strawberry.Info) -> Annotated[Member, LAZY] | None:
@@ -66,18 +72,31 @@ class Organization(Node):
         return Member.from_row(row) if row else None
 
     @strawberry.field(description="Commitments it leads or supports, with its role (one query for all organisations).")
-    async def commitments(self, info: strawberry.Info, role: RoleArg = None, filter: FilterArg = None,
-                          order_by: OrderArg = None, first: FirstArg = None,
-                          after: AfterArg = None) -> OrganizationCommitmentConnection:
+    async def commitments(
+        self,
+        info: strawberry.Info,
+        role: RoleArg = None,
+        filter: FilterArg = None,
+        order_by: OrderArg = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+    ) -> OrganizationCommitmentConnection:
         from api.types_commitment import Commitment
 
         roles = ("LEADS", "SUPPORTS") if role is None else (str(role.value),)
-        page, limit, position = await nested_commitment_page(info, "organization", self.id, filter, order_by,
-                                                             first, after, roles)
+        page, limit, position = await nested_commitment_page(
+            info, "organization", self.id, filter, order_by, first, after, roles
+        )
         rows, page_info = keyed_page_info(page, limit, position)
-        edges = [OrganizationCommitmentEdge(cursor=row_cursor(r), node=Commitment.from_row(r["node"]),
-                                            role=OrganizationRole(r["links"][0]["role"]),
-                                            as_written=r["links"][0].get("as_written")) for r in rows]
+        edges = [
+            OrganizationCommitmentEdge(
+                cursor=row_cursor(r),
+                node=Commitment.from_row(r["node"]),
+                role=OrganizationRole(r["links"][0]["role"]),
+                as_written=r["links"][0].get("as_written"),
+            )
+            for r in rows
+        ]
         return OrganizationCommitmentConnection(edges=edges, page_info=page_info, total_count=page.total)
 
     @strawberry.field(description="Members whose commitments name it, by name.")

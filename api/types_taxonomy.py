@@ -27,8 +27,14 @@ class PolicyArea(Node):
     @classmethod
     def from_row(cls, row: Row) -> PolicyArea:
         """A PolicyArea from its node properties."""
-        return cls(row=row, node_id=to_global_id("PolicyArea", row["id"]), id=row["id"], name=row["name"],
-                   legacy_names=row.get("legacy_names") or [], provenance=Provenance.from_row(row))
+        return cls(
+            row=row,
+            node_id=to_global_id("PolicyArea", row["id"]),
+            id=row["id"],
+            name=row["name"],
+            legacy_names=row.get("legacy_names") or [],
+            provenance=Provenance.from_row(row),
+        )
 
     @strawberry.field(description="The broader area it is part of.")
     async def parent(self, info: strawberry.Info) -> PolicyArea | None:
@@ -41,8 +47,14 @@ class PolicyArea(Node):
         return [PolicyArea.from_row(r["node"]) for r in await info.context.batch_policy_area_children.load(self.id)]
 
     @strawberry.field(description="Commitments addressing it or one of its child areas (one query for all areas).")
-    async def commitments(self, info: strawberry.Info, filter: FilterArg = None, order_by: OrderArg = None,
-                          first: FirstArg = None, after: AfterArg = None) -> Annotated[CommitmentConnection, LAZY]:
+    async def commitments(
+        self,
+        info: strawberry.Info,
+        filter: FilterArg = None,
+        order_by: OrderArg = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+    ) -> Annotated[CommitmentConnection, LAZY]:
         from api.types_commitment import nested_commitments
 
         return await nested_commitments(info, "policy_area", self.id, filter, order_by, first, after)
@@ -58,12 +70,23 @@ class OgpValue(Node):
     @classmethod
     def from_row(cls, row: Row) -> OgpValue:
         """An OgpValue from its node properties."""
-        return cls(node_id=to_global_id("OgpValue", row["id"]), id=row["id"], name=row["name"],
-                   description=row.get("description") or "", provenance=Provenance.from_row(row))
+        return cls(
+            node_id=to_global_id("OgpValue", row["id"]),
+            id=row["id"],
+            name=row["name"],
+            description=row.get("description") or "",
+            provenance=Provenance.from_row(row),
+        )
 
     @strawberry.field(description="Commitments advancing this value (one query for all values).")
-    async def commitments(self, info: strawberry.Info, filter: FilterArg = None, order_by: OrderArg = None,
-                          first: FirstArg = None, after: AfterArg = None) -> Annotated[CommitmentConnection, LAZY]:
+    async def commitments(
+        self,
+        info: strawberry.Info,
+        filter: FilterArg = None,
+        order_by: OrderArg = None,
+        first: FirstArg = None,
+        after: AfterArg = None,
+    ) -> Annotated[CommitmentConnection, LAZY]:
         from api.types_commitment import nested_commitments
 
         return await nested_commitments(info, "ogp_value", self.id, filter, order_by, first, after)

@@ -25,10 +25,14 @@ from graph.falkordb_backend import FalkorGraph
 
 N = 200
 TYPENAME = "{ __typename }"
-SIMILAR_TO_TEXT = ("query($t: String!) { similarToText(text: $t, first: 10) "
-                   "{ score commitment { id title } reasons { component contribution } } }")
-SIMILAR = ("query($id: ID!) { commitment(id: $id) { id similar(first: 10) "
-           "{ score commitment { id title } reasons { component contribution } } } }")
+SIMILAR_TO_TEXT = (
+    "query($t: String!) { similarToText(text: $t, first: 10) "
+    "{ score commitment { id title } reasons { component contribution } } }"
+)
+SIMILAR = (
+    "query($id: ID!) { commitment(id: $id) { id similar(first: 10) "
+    "{ score commitment { id title } reasons { component contribution } } } }"
+)
 
 
 def _schema() -> tuple[strawberry.Schema, str]:
@@ -72,8 +76,11 @@ async def main(csv_path: Path) -> int:
         print(f"loaded {csv_path.name} and derived similarity in {time.perf_counter() - started:.1f}s")
         schema, similar_query = _schema()
         port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(schema=schema, graph=graph), host="127.0.0.1", port=port,
-                                               log_level="warning", lifespan="on"))
+        server = uvicorn.Server(
+            uvicorn.Config(
+                create_app(schema=schema, graph=graph), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+            )
+        )
         task = asyncio.create_task(server.serve())
         while not server.started:
             await asyncio.sleep(0.05)
@@ -88,8 +95,10 @@ async def main(csv_path: Path) -> int:
         await task
     finally:
         await graph.close()
-    print(f"medians over {N} requests: __typename {base:.2f} ms, similar {sim:.2f} ms ({sim / base:.2f}x), "
-          f"similarToText {txt:.2f} ms ({txt / base:.2f}x); target: within 2x")
+    print(
+        f"medians over {N} requests: __typename {base:.2f} ms, similar {sim:.2f} ms ({sim / base:.2f}x), "
+        f"similarToText {txt:.2f} ms ({txt / base:.2f}x); target: within 2x"
+    )
     return 0 if max(sim, txt) <= 2 * base else 1
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from graph.backend import Graph
 from queries.discovery_scoring import Corpus
 
-DEFAULT_CSV = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ogp" / (
-    "commitments_open_parliament_g0v.csv"
+DEFAULT_CSV = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ogp" / ("commitments_open_parliament_g0v.csv")
 )
 
 

@@ -89,8 +89,10 @@ def main(argv: list[str]) -> int:
         for name in ("full", "text_only", "random"):
             print(f"  {name:<10} {agreement[name]:.3f}")
     retrieval = self_retrieval(corpus)
-    print(f"self-retrieval by short title ({retrieval['queries']:.0f} queries): "
-          f"hit@1 {retrieval['hit@1']:.3f}, hit@5 {retrieval['hit@5']:.3f}")
+    print(
+        f"self-retrieval by short title ({retrieval['queries']:.0f} queries): "
+        f"hit@1 {retrieval['hit@1']:.3f}, hit@5 {retrieval['hit@5']:.3f}"
+    )
     return 0
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -166,8 +165,9 @@ class FalkorGraph(Graph):
         for label in schema.labels:
             if (label, "id") not in existing:
                 await self.write(f"CREATE INDEX FOR (n:{label}) ON (n.id)")
-                await self._command("GRAPH.CONSTRAINT", "CREATE", self.name, "UNIQUE", "NODE", label,
-                                    "PROPERTIES", "1", "id")
+                await self._command(
+                    "GRAPH.CONSTRAINT", "CREATE", self.name, "UNIQUE", "NODE", label, "PROPERTIES", "1", "id"
+                )
         for label, prop in schema.indexes:
             if (label, prop) not in existing:
                 await self.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")

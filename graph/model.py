@@ -211,8 +211,17 @@ class BoRegister(NodeModel):
 
 
 NODE_MODELS: tuple[type[NodeModel], ...] = (
-    Region, Member, ActionPlan, Commitment, PolicyArea, OgpValue, Organization, Coalition,
-    BoCountry, BoMechanism, BoRegister,
+    Region,
+    Member,
+    ActionPlan,
+    Commitment,
+    PolicyArea,
+    OgpValue,
+    Organization,
+    Coalition,
+    BoCountry,
+    BoMechanism,
+    BoRegister,
 )
 
 
@@ -289,9 +298,23 @@ class CommittedToBo(RelModel):
 
 
 REL_TYPES: tuple[str, ...] = (
-    HAS_ACTION_PLAN, INCLUDES, ADDRESSES, PART_OF, ADVANCES, LOCATED_IN, IN_REGION, BASED_IN, FOCUSES_ON,
-    CONTINUES, Leads.TYPE, Supports.TYPE, ParticipatesIn.TYPE, SimilarTo.TYPE,
-    HAS_BO_PROFILE, HAS_REGISTER, CommittedToBo.TYPE,
+    HAS_ACTION_PLAN,
+    INCLUDES,
+    ADDRESSES,
+    PART_OF,
+    ADVANCES,
+    LOCATED_IN,
+    IN_REGION,
+    BASED_IN,
+    FOCUSES_ON,
+    CONTINUES,
+    Leads.TYPE,
+    Supports.TYPE,
+    ParticipatesIn.TYPE,
+    SimilarTo.TYPE,
+    HAS_BO_PROFILE,
+    HAS_REGISTER,
+    CommittedToBo.TYPE,
 )
 
 PROVENANCE_PROPERTIES: tuple[str, ...] = ("source_file", "source_row", "loaded_at", "content_hashes")

@@ -15,8 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 MISSING: dict[str, str] = {
-    "nd": "no_data", "nr": "not_reviewed", "na": "not_applicable", "n/a": "not_applicable",
-    "not applicable": "not_applicable", "not_applicable": "not_applicable",
+    "nd": "no_data",
+    "nr": "not_reviewed",
+    "na": "not_applicable",
+    "n/a": "not_applicable",
+    "not applicable": "not_applicable",
+    "not_applicable": "not_applicable",
 }
 _ORDINAL = re.compile(r"^[a-h]\.\s+", re.IGNORECASE)
 
@@ -36,34 +40,75 @@ class Scale:
         return self.values.index(slug) if slug in self.values else None
 
 
-SCALES: dict[str, Scale] = {s.name: s for s in (
-    Scale("specificity", "How precisely the commitment's milestones are written (legacy IRM method).",
-          ("none", "low", "medium", "high")),
-    Scale("verifiable", "Whether the commitment's activities can be checked (2020+ IRM method).",
-          ("no", "yes"), aliases={"0": "no", "1": "yes"}),
-    Scale("relevance", "Relevant to at least one OGP value.", ("not_relevant", "relevant"),
-          aliases={"0": "not_relevant", "1": "relevant", "no": "not_relevant", "yes": "relevant"}),
-    Scale("potential_impact", "Potential impact if fully implemented (legacy IRM method).",
-          ("none", "minor", "moderate", "transformative")),
-    Scale("potential_for_results", "Potential for results (2020+ IRM action plan review).",
-          ("unclear", "modest", "substantial")),
-    Scale("completion", "Level of completion at the mid-term or end of term.",
-          ("not_started", "limited", "substantial", "complete"), off_scale=("withdrawn", "unclear"),
-          aliases={"not started": "not_started", "complete": "complete", "completed": "complete"}),
-    Scale("change_in_completion", "Change in completion between the mid-term and end-of-term reports.",
-          ("decrease", "no_change", "increase")),
-    Scale("early_results", "Early results of implementation (2020+ IRM results report).",
-          ("no_notable_results", "moderate", "significant", "outstanding"),
-          aliases={"none": "no_notable_results", "no notable results": "no_notable_results"}),
-    Scale("did_it_open_government", "Did it open government: change in government practice (end of term).",
-          ("worsens", "did_not_change", "marginal", "major", "outstanding"),
-          off_scale=("no_early_results_to_report_yet",),
-          aliases={"worsened": "worsens", "none": "did_not_change", "did not change": "did_not_change"}),
-    Scale("starred", "Starred: specific, relevant, transformative and substantially or fully complete.",
-          ("no", "yes"), aliases={"0": "no", "1": "yes", "starred": "yes", "not starred": "no"}),
-    Scale("binary", "A 0/1 flag (e.g. carried forward into the next plan).", ("no", "yes"),
-          aliases={"0": "no", "1": "yes"}),
-)}
+SCALES: dict[str, Scale] = {
+    s.name: s
+    for s in (
+        Scale(
+            "specificity",
+            "How precisely the commitment's milestones are written (legacy IRM method).",
+            ("none", "low", "medium", "high"),
+        ),
+        Scale(
+            "verifiable",
+            "Whether the commitment's activities can be checked (2020+ IRM method).",
+            ("no", "yes"),
+            aliases={"0": "no", "1": "yes"},
+        ),
+        Scale(
+            "relevance",
+            "Relevant to at least one OGP value.",
+            ("not_relevant", "relevant"),
+            aliases={"0": "not_relevant", "1": "relevant", "no": "not_relevant", "yes": "relevant"},
+        ),
+        Scale(
+            "potential_impact",
+            "Potential impact if fully implemented (legacy IRM method).",
+            ("none", "minor", "moderate", "transformative"),
+        ),
+        Scale(
+            "potential_for_results",
+            "Potential for results (2020+ IRM action plan review).",
+            ("unclear", "modest", "substantial"),
+        ),
+        Scale(
+            "completion",
+            "Level of completion at the mid-term or end of term.",
+            ("not_started", "limited", "substantial", "complete"),
+            off_scale=("withdrawn", "unclear"),
+            aliases={"not started": "not_started", "complete": "complete", "completed": "complete"},
+        ),
+        Scale(
+            "change_in_completion",
+            "Change in completion between the mid-term and end-of-term reports.",
+            ("decrease", "no_change", "increase"),
+        ),
+        Scale(
+            "early_results",
+            "Early results of implementation (2020+ IRM results report).",
+            ("no_notable_results", "moderate", "significant", "outstanding"),
+            aliases={"none": "no_notable_results", "no notable results": "no_notable_results"},
+        ),
+        Scale(
+            "did_it_open_government",
+            "Did it open government: change in government practice (end of term).",
+            ("worsens", "did_not_change", "marginal", "major", "outstanding"),
+            off_scale=("no_early_results_to_report_yet",),
+            aliases={"worsened": "worsens", "none": "did_not_change", "did not change": "did_not_change"},
+        ),
+        Scale(
+            "starred",
+            "Starred: specific, relevant, transformative and substantially or fully complete.",
+            ("no", "yes"),
+            aliases={"0": "no", "1": "yes", "starred": "yes", "not starred": "no"},
+        ),
+        Scale(
+            "binary",
+            "A 0/1 flag (e.g. carried forward into the next plan).",
+            ("no", "yes"),
+            aliases={"0": "no", "1": "yes"},
+        ),
+    )
+}
 
 
 def _slug(text: str) -> str:

@@ -42,38 +42,98 @@ class AreaDef:
 # (column, parent column or None) in the current layout's column order.
 _AREAS: tuple[tuple[str, str | None], ...] = (
     ("Anti-Corruption and Integrity", None),
-    *((c, "Anti-Corruption and Integrity") for c in (
-        "Anti-corruption Institutions", "Anti-Corruption Strategies", "Asset Disclosure", "Audits",
-        "Beneficial Ownership", "Conflicts Of Interest", "Elections", "Political Finance", "Lobbying",
-        "Open Contracting", "Public Procurement", "Right To Information", "Whistleblower Protections")),
+    *(
+        (c, "Anti-Corruption and Integrity")
+        for c in (
+            "Anti-corruption Institutions",
+            "Anti-Corruption Strategies",
+            "Asset Disclosure",
+            "Audits",
+            "Beneficial Ownership",
+            "Conflicts Of Interest",
+            "Elections",
+            "Political Finance",
+            "Lobbying",
+            "Open Contracting",
+            "Public Procurement",
+            "Right To Information",
+            "Whistleblower Protections",
+        )
+    ),
     ("Civic Space and Enabling Environment", None),
-    *((c, "Civic Space and Enabling Environment") for c in (
-        "Freedom of Assembly", "Freedom of Association", "Freedom of Expression")),
+    *(
+        (c, "Civic Space and Enabling Environment")
+        for c in ("Freedom of Assembly", "Freedom of Association", "Freedom of Expression")
+    ),
     ("Democratizing Decision-Making", None),
-    *((c, "Democratizing Decision-Making") for c in (
-        "Digital Participation", "Mainstreaming Participation", "Regulatory Governance", "Social Accountability")),
+    *(
+        (c, "Democratizing Decision-Making")
+        for c in (
+            "Digital Participation",
+            "Mainstreaming Participation",
+            "Regulatory Governance",
+            "Social Accountability",
+        )
+    ),
     ("Digital Governance", None),
-    *((c, "Digital Governance") for c in (
-        "Automated Decision-making", "Data Stewardship and Privacy", "Digital Inclusion",
-        "Disinformation/Misinformation", "Online Civic Space")),
+    *(
+        (c, "Digital Governance")
+        for c in (
+            "Automated Decision-making",
+            "Data Stewardship and Privacy",
+            "Digital Inclusion",
+            "Disinformation/Misinformation",
+            "Online Civic Space",
+        )
+    ),
     ("Environment & Climate", None),
-    *((c, "Environment & Climate") for c in (
-        "Climate Finance", "Climate Mitigation and Adaptation", "Environmental Regulation",
-        "International Environmental Agreements")),
+    *(
+        (c, "Environment & Climate")
+        for c in (
+            "Climate Finance",
+            "Climate Mitigation and Adaptation",
+            "Environmental Regulation",
+            "International Environmental Agreements",
+        )
+    ),
     ("Fiscal Openness", None),
-    *((c, "Fiscal Openness") for c in (
-        "Publication Of Budget/Fiscal Information", "Public Participation In Budget/Fiscal Policy",
-        "Oversight Of Budget/Fiscal Policies", "Stimulus and Economic Recovery", "Tax", "Debt")),
+    *(
+        (c, "Fiscal Openness")
+        for c in (
+            "Publication Of Budget/Fiscal Information",
+            "Public Participation In Budget/Fiscal Policy",
+            "Oversight Of Budget/Fiscal Policies",
+            "Stimulus and Economic Recovery",
+            "Tax",
+            "Debt",
+        )
+    ),
     ("Inclusion", None),
-    *((c, "Inclusion") for c in (
-        "Gender", "Gender-Based Violence", "Economic Inclusion", "LGBTQIA+", "People with Disabilities", "Youth")),
+    *(
+        (c, "Inclusion")
+        for c in (
+            "Gender",
+            "Gender-Based Violence",
+            "Economic Inclusion",
+            "LGBTQIA+",
+            "People with Disabilities",
+            "Youth",
+        )
+    ),
     ("Justice", None),
     *((c, "Justice") for c in ("Access to Justice", "Open Justice", "Policing & Corrections", "Judiciary")),
     ("Open Parliaments", None),
     ("Public Service Delivery", None),
-    *((c, "Public Service Delivery") for c in (
-        "Citizenship & Immigration", "Education", "Health & Nutrition", "Infrastructure & Transport",
-        "Water & Sanitation")),
+    *(
+        (c, "Public Service Delivery")
+        for c in (
+            "Citizenship & Immigration",
+            "Education",
+            "Health & Nutrition",
+            "Infrastructure & Transport",
+            "Water & Sanitation",
+        )
+    ),
     ("Capacity Building", None),
     ("Digital Transformation", "Digital Governance"),
     ("Legislation", None),
@@ -183,18 +243,35 @@ class ValueDef:
 
 
 OGP_VALUES: tuple[ValueDef, ...] = (
-    ValueDef("access-to-information", "Access to Information",
-             "Government disclosure of information, or improving the quality or accessibility of information "
-             "to the public.", "OGP Value Access To Information", "Value -Info"),
-    ValueDef("civic-participation", "Civic Participation",
-             "Government seeking to mobilise citizens to engage in public debate, provide input and make "
-             "contributions that lead to more responsive, innovative and effective governance.",
-             "OGP Value Civic Participation", "Value -Part"),
-    ValueDef("public-accountability", "Public Accountability",
-             "Rules, regulations and mechanisms that call upon government actors to justify their actions, "
-             "act upon criticisms or requirements, and accept responsibility for failure to perform.",
-             "OGP Value Public Accountability", "Value -Acc"),
-    ValueDef("technology-and-innovation", "Technology and Innovation for Openness and Accountability",
-             "Using technology to give citizens more access to information, more say in decisions, or new "
-             "means of holding government to account.", "OGP Value Technology", "Value -Tech"),
+    ValueDef(
+        "access-to-information",
+        "Access to Information",
+        "Government disclosure of information, or improving the quality or accessibility of information to the public.",
+        "OGP Value Access To Information",
+        "Value -Info",
+    ),
+    ValueDef(
+        "civic-participation",
+        "Civic Participation",
+        "Government seeking to mobilise citizens to engage in public debate, provide input and make "
+        "contributions that lead to more responsive, innovative and effective governance.",
+        "OGP Value Civic Participation",
+        "Value -Part",
+    ),
+    ValueDef(
+        "public-accountability",
+        "Public Accountability",
+        "Rules, regulations and mechanisms that call upon government actors to justify their actions, "
+        "act upon criticisms or requirements, and accept responsibility for failure to perform.",
+        "OGP Value Public Accountability",
+        "Value -Acc",
+    ),
+    ValueDef(
+        "technology-and-innovation",
+        "Technology and Innovation for Openness and Accountability",
+        "Using technology to give citizens more access to information, more say in decisions, or new "
+        "means of holding government to account.",
+        "OGP Value Technology",
+        "Value -Tech",
+    ),
 )

@@ -25,20 +25,28 @@ RATINGS: tuple[RatingColumn, ...] = (
     RatingColumn("_Relevant", "relevant_to_ogp_values", "relevance"),
     RatingColumn("Potential Impact", "potential_impact", "potential_impact", "_Potential Impact", 0, True),
     RatingColumn("Completion (Progress Report)", "completion_midterm", "completion", "_CompletionProgress", 2, True),
-    RatingColumn("Potential for Results", "potential_for_results", "potential_for_results",
-                 "_Potential for Results", 0, True),
+    RatingColumn(
+        "Potential for Results", "potential_for_results", "potential_for_results", "_Potential for Results", 0, True
+    ),
     RatingColumn("Completion (End Of Term)", "completion", "completion", "_CompletionEndTerm", 2, True),
     RatingColumn("Change In Completion", "change_in_completion", "change_in_completion"),
     RatingColumn("Early Results", "early_results", "early_results", "_Early Results", 0, True),
-    RatingColumn("Did It Open Government (Overall)", "did_it_open_government", "did_it_open_government",
-                 "_OpenGovernment", 0, True),
+    RatingColumn(
+        "Did It Open Government (Overall)",
+        "did_it_open_government",
+        "did_it_open_government",
+        "_OpenGovernment",
+        0,
+        True,
+    ),
     # The per-value DIOG twins disagree with their text in 3 real rows, so they are not cross-checked.
-    RatingColumn("Did It Open Government (Access To Information)", "diog_access_to_information",
-                 "did_it_open_government"),
-    RatingColumn("Did It Open Government (Civic Participation)", "diog_civic_participation",
-                 "did_it_open_government"),
-    RatingColumn("Did It Open Government: Public Accountability", "diog_public_accountability",
-                 "did_it_open_government"),
+    RatingColumn(
+        "Did It Open Government (Access To Information)", "diog_access_to_information", "did_it_open_government"
+    ),
+    RatingColumn("Did It Open Government (Civic Participation)", "diog_civic_participation", "did_it_open_government"),
+    RatingColumn(
+        "Did It Open Government: Public Accountability", "diog_public_accountability", "did_it_open_government"
+    ),
     RatingColumn("Starred (2015 Only)", "starred_2015", "starred"),
     RatingColumn("Starred (Current Formula) Progress Report", "starred_midterm", "starred"),
     RatingColumn("Starred (Current Formula) End of Term", "starred_end_of_term", "starred"),
@@ -86,11 +94,29 @@ SKIPPED = {
 }
 # OGP's own derived analysis flags: recomputable from the ratings we load, so not stored.
 ANALYSIS_FLAGS = (
-    "Most Recently Assessed", "Star - Most Recently Assessed", "IRM Assessed", "Updated? (Website)",
-    "Active Commitment", "Max star", "Ambition Assessed", "Comp Assessed", "DIOG Assessed", "Midterm Only",
-    "Max Completion", "Raw Completion", "High Completion", "High Ambition", "High DIOG",
-    "Ambitious and complete, or DIOG", "Ambitious but not complete", "Complete but not ambitious",
-    "Not complete or ambitious", "Not reviewed", "CHECKSUM", "IRM-Based Score", "Binding constraint",
+    "Most Recently Assessed",
+    "Star - Most Recently Assessed",
+    "IRM Assessed",
+    "Updated? (Website)",
+    "Active Commitment",
+    "Max star",
+    "Ambition Assessed",
+    "Comp Assessed",
+    "DIOG Assessed",
+    "Midterm Only",
+    "Max Completion",
+    "Raw Completion",
+    "High Completion",
+    "High Ambition",
+    "High DIOG",
+    "Ambitious and complete, or DIOG",
+    "Ambitious but not complete",
+    "Complete but not ambitious",
+    "Not complete or ambitious",
+    "Not reviewed",
+    "CHECKSUM",
+    "IRM-Based Score",
+    "Binding constraint",
     "Subnational in NAPs",
 )
 SKIPPED.update({c: "OGP analysis flag derived from the ratings" for c in ANALYSIS_FLAGS})

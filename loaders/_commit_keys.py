@@ -79,8 +79,9 @@ def titles_match(a: str | None, b: str | None) -> bool:
 
 def taxonomy_nodes() -> tuple[list[PolicyArea], list[Rel], list[OgpValue]]:
     """Every PolicyArea (with its legacy names), the PART_OF links to parents, and the four OgpValues."""
-    areas = [PolicyArea(id=a.id, name=a.column, parent_id=a.parent_id, legacy_names=legacy_names(a.id))
-             for a in POLICY_AREAS]
+    areas = [
+        PolicyArea(id=a.id, name=a.column, parent_id=a.parent_id, legacy_names=legacy_names(a.id)) for a in POLICY_AREAS
+    ]
     part_of = [Rel(a.id, a.parent_id) for a in POLICY_AREAS if a.parent_id]
     values = [OgpValue(id=v.id, name=v.name, description=v.description) for v in OGP_VALUES]
     return areas, part_of, values

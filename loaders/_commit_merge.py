@@ -49,16 +49,11 @@ PRUNE_ADVANCES = (
     "UNWIND $rows AS row MATCH (c:Commitment {id: row.id})-[r:ADVANCES]->(v:OgpValue) "
     "WHERE NOT v.id IN row.keep DELETE r"
 )
-PRUNE_LEADS = (
-    "UNWIND $rows AS row MATCH (c:Commitment {id: row.id})<-[r:LEADS]-(o) "
-    "WHERE NOT o.id IN row.keep DELETE r"
-)
+PRUNE_LEADS = "UNWIND $rows AS row MATCH (c:Commitment {id: row.id})<-[r:LEADS]-(o) WHERE NOT o.id IN row.keep DELETE r"
 PRUNE_SUPPORTS = (
-    "UNWIND $rows AS row MATCH (c:Commitment {id: row.id})<-[r:SUPPORTS]-(o) "
-    "WHERE NOT o.id IN row.keep DELETE r"
+    "UNWIND $rows AS row MATCH (c:Commitment {id: row.id})<-[r:SUPPORTS]-(o) WHERE NOT o.id IN row.keep DELETE r"
 )
-PRUNES = {"ADDRESSES": PRUNE_ADDRESSES, "ADVANCES": PRUNE_ADVANCES, "LEADS": PRUNE_LEADS,
-          "SUPPORTS": PRUNE_SUPPORTS}
+PRUNES = {"ADDRESSES": PRUNE_ADDRESSES, "ADVANCES": PRUNE_ADVANCES, "LEADS": PRUNE_LEADS, "SUPPORTS": PRUNE_SUPPORTS}
 
 
 @dataclass(frozen=True)
@@ -86,7 +81,8 @@ async def existing_by_key(graph: Graph, keys: Sequence[str]) -> dict[str, list[E
     found: dict[str, list[Existing]] = {}
     for r in await graph.read(COMMITMENTS_BY_NATURAL_KEY, {"keys": sorted(set(keys))}):
         found.setdefault(r["natural_key"], []).append(
-            Existing(r["id"], r["natural_key"], r["title"], r["short_title"], tuple(r["source_layouts"] or ())))
+            Existing(r["id"], r["natural_key"], r["title"], r["short_title"], tuple(r["source_layouts"] or ()))
+        )
     return found
 
 

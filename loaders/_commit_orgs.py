@@ -30,14 +30,16 @@ class OrgLinks:
 
     cells: list[_Cells] = field(default_factory=list)
 
-    def add(self, commitment_id: str, lead: str | None, support: str | None, *, member_id: str,
-            member_code: str) -> None:
+    def add(
+        self, commitment_id: str, lead: str | None, support: str | None, *, member_id: str, member_code: str
+    ) -> None:
         """Remember one commitment's institution cells."""
         if lead or support:
             self.cells.append(_Cells(commitment_id, lead, support, member_id, member_code))
 
-    def resolve(self, known: list[Organization], rename: dict[str, str] | None = None
-                ) -> tuple[list[Organization], list[Rel], list[Rel]]:
+    def resolve(
+        self, known: list[Organization], rename: dict[str, str] | None = None
+    ) -> tuple[list[Organization], list[Rel], list[Rel]]:
         """Organisations and LEADS / SUPPORTS links (``rename`` maps commitment ids rewritten at load).
 
         Resolved twice: seeded with the graph's organisations, the resolver maps a few acronyms ("GIZ",
@@ -48,8 +50,9 @@ class OrgLinks:
         first = self._resolve_once(known, rename)[0]
         return self._resolve_once(_merged(known, first), rename)
 
-    def _resolve_once(self, known: list[Organization], rename: dict[str, str] | None
-                      ) -> tuple[list[Organization], list[Rel], list[Rel]]:
+    def _resolve_once(
+        self, known: list[Organization], rename: dict[str, str] | None
+    ) -> tuple[list[Organization], list[Rel], list[Rel]]:
         # Two passes (observe, then mentions): ids do not depend on the order of the cells.
         resolver = OrganizationResolver(known=known)
         for c in self.cells:
@@ -63,8 +66,9 @@ class OrgLinks:
                 leads.setdefault((m.organization.id, cid), Rel(m.organization.id, cid, Leads(as_written=m.as_written)))
             for m in resolver.mentions(c.support, member_id=c.member_id, member_code=c.member_code, role="support"):
                 if (m.organization.id, cid) not in leads:  # named as lead and supporter: the lead role wins
-                    supports.setdefault((m.organization.id, cid),
-                                        Rel(m.organization.id, cid, Supports(as_written=m.as_written)))
+                    supports.setdefault(
+                        (m.organization.id, cid), Rel(m.organization.id, cid, Supports(as_written=m.as_written))
+                    )
         return resolver.organizations(), list(leads.values()), list(supports.values())
 
 
@@ -76,8 +80,9 @@ def _merged(known: list[Organization], more: list[Organization]) -> list[Organiz
     return list(by_id.values())
 
 
-async def add_organizations(graph: Graph, batch: Batch, links: OrgLinks, rename: dict[str, str] | None = None
-                            ) -> tuple[list[Rel], list[Rel]]:
+async def add_organizations(
+    graph: Graph, batch: Batch, links: OrgLinks, rename: dict[str, str] | None = None
+) -> tuple[list[Rel], list[Rel]]:
     """Resolve ``links`` against the graph's organisations and queue the nodes and links on ``batch``."""
     orgs, leads, supports = links.resolve(await known_organizations(graph), rename)
     batch.add_nodes(orgs, [Provenance(batch.source_file)] * len(orgs), list_union=("aliases",))

@@ -25,7 +25,13 @@ FUZZY_THRESHOLD = 92
 FUZZY_MIN_LENGTH = 12
 GLOBAL = "*"
 KIND_ORDER: tuple[OrganizationKind, ...] = (
-    "government", "parliament", "civil_society", "multilateral", "private", "unknown")
+    "government",
+    "parliament",
+    "civil_society",
+    "multilateral",
+    "private",
+    "unknown",
+)
 
 
 @dataclass
@@ -56,8 +62,13 @@ class Cluster:
 
     def model(self, aliases: list[str] | None = None) -> Organization:
         """The graph node (``aliases`` overrides the full alias list, e.g. with the one cell spelling)."""
-        return Organization(id=self.id, name=self.name, kind=self.kind, member_id=self.member_id,
-                            aliases=self.aliases if aliases is None else aliases)
+        return Organization(
+            id=self.id,
+            name=self.name,
+            kind=self.kind,
+            member_id=self.member_id,
+            aliases=self.aliases if aliases is None else aliases,
+        )
 
 
 class SpellingGraph:
@@ -180,8 +191,14 @@ def _cluster_id(members: list[Node]) -> str:
 def _summarise(cid: str, members: list[Node]) -> Cluster:
     aliases = sorted({a for n in members for a in n.aliases})
     seen = any(n.count for n in members)
-    known = next((n.known for n in sorted(members, key=lambda n: n.known.id if n.known else "")
-                  if n.known is not None and n.known.id == cid), None)
+    known = next(
+        (
+            n.known
+            for n in sorted(members, key=lambda n: n.known.id if n.known else "")
+            if n.known is not None and n.known.id == cid
+        ),
+        None,
+    )
     if known is not None:
         return Cluster(cid, known.kind, known.member_id, known.name, aliases, seen)
     voters = [n for n in members if n.scope == GLOBAL] or members

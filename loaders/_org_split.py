@@ -35,13 +35,15 @@ _LINE_BULLET_RE = re.compile(r"^\s*(?:[-–—*>]+|\(?[a-zA-Z]\)|\d{1,2}[.)])\s+
 _INLINE_NUMBER_RE = re.compile(r"(?:(?<=^)|(?<=[\s,.]))(?:\([a-z]\)|\d{1,2}[.)])\s+(?=[A-Z\"“])")
 _HYPHEN_WRAP_RE = re.compile(r"(\w)-\s*\n\s*(?=[a-z])")
 _JOIN_END_RE = re.compile(
-    r"\b(of|for|and|the|de|del|la|el|des|du|da|do|on|to|in|y|et|e|with|para|pour)\s*$", re.IGNORECASE)
+    r"\b(of|for|and|the|de|del|la|el|des|du|da|do|on|to|in|y|et|e|with|para|pour)\s*$", re.IGNORECASE
+)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,14}$")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _LABEL_RE = re.compile(r"^([^:]{2,120}):\s*(.*)$", re.DOTALL)
 _ACTORS_ANYWHERE_RE = re.compile(r"\b(?:other|state)\s+actors\s+involved\b", re.IGNORECASE)
 _ACTORS_PREFIX_RE = re.compile(
-    r"^(?:other\s+|state\s+|government\s+)?actors\s+involved(?:\s*-\s*(?:government|csos?)\b)?\s*", re.IGNORECASE)
+    r"^(?:other\s+|state\s+|government\s+)?actors\s+involved(?:\s*-\s*(?:government|csos?)\b)?\s*", re.IGNORECASE
+)
 _PEOPLE_RE = re.compile(r"\b(Mr|Ms|Mrs|Dr|Hon|Sr|Sra|Diputad[oa]|MP|Senator|Senador[a]?)\b\.?")
 _PEOPLE_LABELS = ("citizens", "individuals", "persons", "people", "experts", "ciudadanos")
 _SENTENCE_RE = re.compile(
@@ -53,12 +55,42 @@ _CONNECTOR_RE = re.compile(r"\s+(?:and|y|et|e|&|-|–|/)\s+|(?<=[\w)])\.\s+(?=[A
 _SLASH_ACRONYM_RE = re.compile(r"\s*/([A-Z]{2,8})/\s*")
 _MINISTRY_LIST_RE = re.compile(
     r"^(?:the\s+)?(?:federal\s+|national\s+)?(?:ministry|ministerio|minist[eè]re|minist[eé]rio|department|"
-    r"departamento|secretar[ií]a|minister)\b", re.IGNORECASE)
+    r"departamento|secretar[ií]a|minister)\b",
+    re.IGNORECASE,
+)
 _MINISTRIES_OF_RE = re.compile(
-    r"^(?:the\s+)?(?:ministries|ministrries|ministerios|minist[eè]res)\s+(of|de|du|des)\s*:?\s*(.+)$", re.IGNORECASE)
+    r"^(?:the\s+)?(?:ministries|ministrries|ministerios|minist[eè]res)\s+(of|de|du|des)\s*:?\s*(.+)$", re.IGNORECASE
+)
 _PREPOSITION_RE = re.compile(r"\b(of|for|in|on|de|del|para|pour|du|des)\b", re.IGNORECASE)
-_STOP = frozenset({"of", "for", "in", "on", "the", "and", "to", "de", "del", "la", "el", "y", "e", "et", "des", "du",
-                   "les", "los", "las", "a", "da", "do", "dos", "das", "with"})
+_STOP = frozenset(
+    {
+        "of",
+        "for",
+        "in",
+        "on",
+        "the",
+        "and",
+        "to",
+        "de",
+        "del",
+        "la",
+        "el",
+        "y",
+        "e",
+        "et",
+        "des",
+        "du",
+        "les",
+        "los",
+        "las",
+        "a",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "with",
+    }
+)
 MAX_WORDS = 12  # longer fragments are several names glued together, or a sentence
 MAX_CHARS = 120
 GLUED_WORDS = 8
@@ -90,7 +122,7 @@ def strip_article(text: str) -> str:
     low = text.lower()
     for article in ARTICLES:
         if low.startswith(article) and len(text) > len(article) + 1:
-            return text[len(article):].lstrip()
+            return text[len(article) :].lstrip()
     return text
 
 
@@ -160,8 +192,12 @@ def _comma_parts(line: str) -> list[str]:
             continue
         bare = re.sub(r"^(?:and|y|et|e)\s+", "", part)
         continues_list = (
-            merged and _MINISTRY_LIST_RE.match(merged[-1]) and bare[:1].isupper() and not looks_like_org(bare)
-            and len(bare.split()) <= 5 and not _PREPOSITION_RE.search(bare)
+            merged
+            and _MINISTRY_LIST_RE.match(merged[-1])
+            and bare[:1].isupper()
+            and not looks_like_org(bare)
+            and len(bare.split()) <= 5
+            and not _PREPOSITION_RE.search(bare)
         )
         if continues_list:
             merged[-1] = f"{merged[-1]}, {part}"

@@ -182,7 +182,7 @@ def read_csv(path: Path, required: Sequence[str] = ()) -> Iterator[SourceRow]:
             continue  # a repeated header row inside the data (seen in real exports)
         found = True
         if len(row) > len(header):
-            extra = row[len(header):]
+            extra = row[len(header) :]
             if any(c.strip() for c in extra):
                 yield SourceRow(index, {"__error__": f"{len(row)} cells but the header has {len(header)}"})
                 continue

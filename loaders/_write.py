@@ -39,8 +39,14 @@ class LoadStats:
 
     def merge(self, other: LoadStats) -> None:
         """Add another run's counters into this one."""
-        for name in ("nodes_created", "nodes_updated", "nodes_unchanged", "rels_created", "rels_removed",
-                     "rels_unmatched"):
+        for name in (
+            "nodes_created",
+            "nodes_updated",
+            "nodes_unchanged",
+            "rels_created",
+            "rels_removed",
+            "rels_unmatched",
+        ):
             mine, theirs = getattr(self, name), getattr(other, name)
             for key, value in theirs.items():
                 mine[key] = mine.get(key, 0) + value
@@ -119,10 +125,16 @@ async def write_nodes(
     for item, prov in zip(items, provenance, strict=True):
         props = item.model_dump(exclude_unset=True, exclude={"id"})
         lists = {p: props.pop(p) for p in list_union if p in props}
-        rows.append({
-            "id": item.id, "props": props, "lists": lists, "hash": content_hash({**props, **lists}),
-            "source_file": prov.source_file, "source_row": prov.source_row,
-        })
+        rows.append(
+            {
+                "id": item.id,
+                "props": props,
+                "lists": lists,
+                "hash": content_hash({**props, **lists}),
+                "source_file": prov.source_file,
+                "source_row": prov.source_row,
+            }
+        )
     statement = node_statement(label, list_union)
     for batch in _batches(rows, batch_size):
         result = await graph.write(statement, {"rows": list(batch), "loaded_at": loaded_at})
@@ -130,8 +142,13 @@ async def write_nodes(
         _add(stats.nodes_created, label, int(row["created"] or 0))
         _add(stats.nodes_updated, label, int(row["updated"] or 0))
         _add(stats.nodes_unchanged, label, int(row["total"] or 0) - int(row["created"] or 0) - int(row["updated"] or 0))
-    logger.info("%s: %d created, %d updated, %d unchanged", label, stats.nodes_created.get(label, 0),
-                stats.nodes_updated.get(label, 0), stats.nodes_unchanged.get(label, 0))
+    logger.info(
+        "%s: %d created, %d updated, %d unchanged",
+        label,
+        stats.nodes_created.get(label, 0),
+        stats.nodes_updated.get(label, 0),
+        stats.nodes_unchanged.get(label, 0),
+    )
     return stats
 
 

@@ -118,8 +118,10 @@ def extract(path: Path) -> Iterator[SourceRow]:
             continue
         extra = sorted(k for k in entry if k not in _PARTICIPANT_KEYS and k != "__line__")
         cells = {k: _text(entry.get(k)) for k in sorted(_PARTICIPANT_KEYS)}
-        yield SourceRow(int(entry.get("__line__", line)),
-                        {"__kind__": "participant", "index": str(index), **cells, "__unknown__": ", ".join(extra)})
+        yield SourceRow(
+            int(entry.get("__line__", line)),
+            {"__kind__": "participant", "index": str(index), **cells, "__unknown__": ", ".join(extra)},
+        )
 
 
 def _text(value: Any) -> str:
@@ -173,8 +175,13 @@ def validate(rows: Iterable[SourceRow], source_file: str) -> CoalitionBatch:
             if c["url"] and not c["url"].startswith(("http://", "https://")):
                 error(row, f"url {c['url']!r} must start with http:// or https://", "url")
             if not batch.errors:
-                batch.coalition = Coalition(id=c["id"], name=c["name"], description=c["description"] or None,
-                                            url=c["url"] or None, source=SOURCE)
+                batch.coalition = Coalition(
+                    id=c["id"],
+                    name=c["name"],
+                    description=c["description"] or None,
+                    url=c["url"] or None,
+                    source=SOURCE,
+                )
         elif kind == "focus":
             _validate_focus(batch, row, error)
         else:
@@ -211,8 +218,9 @@ def _validate_participant(batch: CoalitionBatch, row: SourceRow, seen: dict[tupl
     since: int | None = None
     if c["since"]:
         if not c["since"].isdigit() or not MIN_YEAR <= int(c["since"]) <= MAX_YEAR:
-            error(row, f"{where} ({ref!r}): since {c['since']!r} is not a year between {MIN_YEAR} and {MAX_YEAR}",
-                  "since")
+            error(
+                row, f"{where} ({ref!r}): since {c['since']!r} is not a year between {MIN_YEAR} and {MAX_YEAR}", "since"
+            )
             return
         since = int(c["since"])
     role = c["role"] or "participant"
@@ -224,10 +232,16 @@ def _validate_participant(batch: CoalitionBatch, row: SourceRow, seen: dict[tupl
         error(row, f"{where} ({ref!r}): duplicate participant, already listed as participant #{seen[key]}")
         return
     seen[key] = int(c["index"])
-    batch.participants.append(Participant(
-        kind, ref, ParticipatesIn(role=role, since=since, source=SOURCE, note=c["note"] or None),
-        int(c["index"]), row.number, c["kind"] or None,
-    ))
+    batch.participants.append(
+        Participant(
+            kind,
+            ref,
+            ParticipatesIn(role=role, since=since, source=SOURCE, note=c["note"] or None),
+            int(c["index"]),
+            row.number,
+            c["kind"] or None,
+        )
+    )
 
 
 def _resolve_member(ref: str, members: list[dict[str, Any]]) -> str | None:
@@ -264,8 +278,14 @@ async def load(graph: Graph, batch: CoalitionBatch, loaded_at: str) -> LoadStats
     for ref in batch.focus:
         area_id = _resolve_named(ref, areas, None)
         if area_id is None:
-            errors.append(RowError(batch.source_file, batch.line, f"unknown policy area {ref!r} (use an id or name "
-                                   "of today's taxonomy, e.g. 'beneficial-ownership')", "focus_policy_areas"))
+            errors.append(
+                RowError(
+                    batch.source_file,
+                    batch.line,
+                    f"unknown policy area {ref!r} (use an id or name of today's taxonomy, e.g. 'beneficial-ownership')",
+                    "focus_policy_areas",
+                )
+            )
         else:
             focus_ids.append(area_id)
     member_rels: list[Rel] = []
@@ -275,15 +295,22 @@ async def load(graph: Graph, batch: CoalitionBatch, loaded_at: str) -> LoadStats
         if p.kind == "member":
             member_id = _resolve_member(p.ref, members)
             if member_id is None:
-                errors.append(RowError(batch.source_file, p.line, f"participant #{p.index}: unknown member {p.ref!r} "
-                                       "(use the OGP name, slug such as 'united-kingdom', or code such as 'GBR')"))
+                errors.append(
+                    RowError(
+                        batch.source_file,
+                        p.line,
+                        f"participant #{p.index}: unknown member {p.ref!r} "
+                        "(use the OGP name, slug such as 'united-kingdom', or code such as 'GBR')",
+                    )
+                )
                 continue
             member_rels.append(Rel(member_id, coalition.id, p.props))
         else:
             org_id = _resolve_named(p.ref, organizations, "aliases") or slugify(p.ref)
             if not any(o["id"] == org_id for o in organizations):
-                new_orgs[org_id] = Organization(id=org_id, name=p.ref, aliases=[p.ref],
-                                                **({"kind": p.org_kind} if p.org_kind else {}))
+                new_orgs[org_id] = Organization(
+                    id=org_id, name=p.ref, aliases=[p.ref], **({"kind": p.org_kind} if p.org_kind else {})
+                )
             org_rels.append(Rel(org_id, coalition.id, p.props))
     if errors:
         raise ValidationFailed(errors)
@@ -292,12 +319,19 @@ async def load(graph: Graph, batch: CoalitionBatch, loaded_at: str) -> LoadStats
     orgs = list(new_orgs.values())
     stats.merge(await write_nodes(graph, orgs, [prov] * len(orgs), loaded_at=loaded_at, list_union=("aliases",)))
     stats.merge(await prune_rels(graph, Coalition.LABEL, FOCUSES_ON, PolicyArea.LABEL, {coalition.id: focus_ids}))
-    stats.merge(await write_rels(graph, Coalition.LABEL, FOCUSES_ON, PolicyArea.LABEL,
-                                 [Rel(coalition.id, a) for a in focus_ids]))
-    removed = await graph.write(PRUNE_PARTICIPANTS, {
-        "coalition": coalition.id, "members": [r.start for r in member_rels],
-        "organizations": [r.start for r in org_rels],
-    })
+    stats.merge(
+        await write_rels(
+            graph, Coalition.LABEL, FOCUSES_ON, PolicyArea.LABEL, [Rel(coalition.id, a) for a in focus_ids]
+        )
+    )
+    removed = await graph.write(
+        PRUNE_PARTICIPANTS,
+        {
+            "coalition": coalition.id,
+            "members": [r.start for r in member_rels],
+            "organizations": [r.start for r in org_rels],
+        },
+    )
     if removed.relationships_deleted:
         stats.rels_removed[ParticipatesIn.TYPE] = removed.relationships_deleted
     stats.merge(await write_rels(graph, Member.LABEL, ParticipatesIn.TYPE, Coalition.LABEL, member_rels))

@@ -48,8 +48,17 @@ NAME = "ogp-commitments"
 DESCRIPTION = "OGP commitments spreadsheet, current layout (one row per commitment, policy areas as 0/1 columns)"
 ORDER = 30
 LAYOUT = "current"
-REQUIRED = ("Commitment Unique Identifier", "Country/Locality", "Action Plan Number", "Commitment Number",
-            "Code", "National Or Local", "Action Plan ID", "Commitment Title", "Full Text")
+REQUIRED = (
+    "Commitment Unique Identifier",
+    "Country/Locality",
+    "Action Plan Number",
+    "Commitment Number",
+    "Code",
+    "National Or Local",
+    "Action Plan ID",
+    "Commitment Title",
+    "Full Text",
+)
 _MISSING = {"", "ND", "NR", "NA", "N/A"}
 
 
@@ -73,13 +82,15 @@ class CurrentRow(BaseModel):
     end_year: int | None = Field(default=None, alias="Action Plan End Year", ge=2010, le=2100)
     duration: int | None = Field(default=None, alias="Action Plan Duration (Years)", ge=1, le=10)
     title: str = Field(alias="Commitment Title", min_length=1)
-    irm_year_midterm: int | None = Field(default=None, alias="Report Publication Year (Progress Report)",
-                                         ge=2010, le=2100)
+    irm_year_midterm: int | None = Field(
+        default=None, alias="Report Publication Year (Progress Report)", ge=2010, le=2100
+    )
     irm_year_end: int | None = Field(default=None, alias="Report Publication Year (End Of Term)", ge=2010, le=2100)
     latest_irm: int | None = Field(default=None, alias="Latest IRM Report", ge=2010, le=2100)
 
-    _missing = field_validator("region", "year", "end_year", "duration", "irm_year_midterm", "irm_year_end",
-                               "latest_irm", mode="before")(_none_if_missing)
+    _missing = field_validator(
+        "region", "year", "end_year", "duration", "irm_year_midterm", "irm_year_end", "latest_irm", mode="before"
+    )(_none_if_missing)
 
 
 def recognise(header: list[str]) -> bool:
@@ -141,11 +152,16 @@ def _row(row: SourceRow, out: _Collected, first_row: dict[str, int]) -> list[tup
     try:
         base = CurrentRow.model_validate(row.cells)
     except ValidationError as exc:
-        errors.extend((".".join(str(p) for p in e["loc"]), f"{e['msg']} (got {e.get('input')!r})")
-                      for e in exc.errors())
+        errors.extend(
+            (".".join(str(p) for p in e["loc"]), f"{e['msg']} (got {e.get('input')!r})") for e in exc.errors()
+        )
     if base is not None and base.id in first_row:
-        errors.append(("Commitment Unique Identifier",
-                       f"duplicate commitment id {base.id!r} (first seen in row {first_row[base.id]})"))
+        errors.append(
+            (
+                "Commitment Unique Identifier",
+                f"duplicate commitment id {base.id!r} (first seen in row {first_row[base.id]})",
+            )
+        )
     if base is not None and int(base.plan_id[-2:]) != base.plan_number:
         errors.append(("Action Plan ID", f"{base.plan_id!r} does not match Action Plan Number {base.plan_number}"))
     fields: dict[str, Any] = {}
@@ -199,11 +215,18 @@ def _member(base: CurrentRow, out: _Collected, row: int) -> str:
     return member_id
 
 
-def _collect(row: SourceRow, base: CurrentRow, fields: dict[str, Any], areas: list[str], values: list[str],
-             out: _Collected) -> None:
+def _collect(
+    row: SourceRow, base: CurrentRow, fields: dict[str, Any], areas: list[str], values: list[str], out: _Collected
+) -> None:
     member_id = _member(base, out, row.number)
-    plan = ActionPlan(id=base.plan_id, member_id=member_id, number=base.plan_number, submission_year=base.year,
-                      end_year=base.end_year, duration_years=base.duration)
+    plan = ActionPlan(
+        id=base.plan_id,
+        member_id=member_id,
+        number=base.plan_number,
+        submission_year=base.year,
+        end_year=base.end_year,
+        duration_years=base.duration,
+    )
     out.plans.setdefault(plan.id, (plan, row.number))
     out.has_plan.add((member_id, plan.id))
     number = normalise_number(base.number)
@@ -213,14 +236,26 @@ def _collect(row: SourceRow, base: CurrentRow, fields: dict[str, Any], areas: li
     lead = text_or_none(row.cells.get("Lead Institution"))
     support = text_or_none(row.cells.get("Supporting Institution(s)"))
     commitment = Commitment(
-        id=base.id, title=base.title, short_title=text_or_none(row.cells.get("Short Title")),
-        full_text=text_or_none(row.cells.get("Full Text")), theme=text_or_none(row.cells.get("Theme")),
-        number=number, natural_key=natural_key(member_id, base.plan_number, number), member_id=member_id,
-        action_plan_id=plan.id, year=base.year, start_date=text_or_none(row.cells.get("Start Date")),
-        end_date=text_or_none(row.cells.get("End Date")), url=text_or_none(row.cells.get("URL")),
-        lead_institutions_text=lead, supporting_institutions_text=support, source_layouts=[LAYOUT],
-        irm_report_year_midterm=base.irm_year_midterm, irm_report_year_end_of_term=base.irm_year_end,
-        latest_irm_report=base.latest_irm, **fields,
+        id=base.id,
+        title=base.title,
+        short_title=text_or_none(row.cells.get("Short Title")),
+        full_text=text_or_none(row.cells.get("Full Text")),
+        theme=text_or_none(row.cells.get("Theme")),
+        number=number,
+        natural_key=natural_key(member_id, base.plan_number, number),
+        member_id=member_id,
+        action_plan_id=plan.id,
+        year=base.year,
+        start_date=text_or_none(row.cells.get("Start Date")),
+        end_date=text_or_none(row.cells.get("End Date")),
+        url=text_or_none(row.cells.get("URL")),
+        lead_institutions_text=lead,
+        supporting_institutions_text=support,
+        source_layouts=[LAYOUT],
+        irm_report_year_midterm=base.irm_year_midterm,
+        irm_report_year_end_of_term=base.irm_year_end,
+        latest_irm_report=base.latest_irm,
+        **fields,
     )
     out.commitments.append((commitment, row.number))
     out.includes.append(Rel(plan.id, commitment.id))
@@ -245,8 +280,11 @@ def _finish(out: _Collected, batch: CommitmentBatch) -> None:
     areas, part_of, values = taxonomy_nodes()
     batch.add_nodes(areas, [prov(out.source_file)] * len(areas), list_union=("legacy_names",))
     batch.add_nodes(values, [prov(out.source_file)] * len(values))
-    batch.add_nodes([c for c, _ in out.commitments], [prov(out.source_file, r) for _, r in out.commitments],
-                    list_union=("source_layouts", "legacy_tags", "working_groups"))
+    batch.add_nodes(
+        [c for c, _ in out.commitments],
+        [prov(out.source_file, r) for _, r in out.commitments],
+        list_union=("source_layouts", "legacy_tags", "working_groups"),
+    )
     batch.add_rels(Member.LABEL, IN_REGION, Region.LABEL, [Rel(m, r) for m, r in sorted(out.in_region)])
     batch.add_rels(Member.LABEL, LOCATED_IN, Member.LABEL, [Rel(a, b) for a, b in sorted(out.located_in)])
     batch.add_rels(Member.LABEL, HAS_ACTION_PLAN, ActionPlan.LABEL, [Rel(m, p) for m, p in sorted(out.has_plan)])
@@ -268,8 +306,9 @@ async def load(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
     legacy = await legacy_areas(graph, [c.id for c in commitments])
     links = {ADDRESSES: batch.addresses, ADVANCES: batch.advances, "LEADS": leads, "SUPPORTS": supports}
     for rel_type, rels in links.items():
-        keep: dict[str, list[str]] = {c.id: list(legacy.get(c.id, [])) if rel_type == ADDRESSES else []
-                                      for c in commitments}
+        keep: dict[str, list[str]] = {
+            c.id: list(legacy.get(c.id, [])) if rel_type == ADDRESSES else [] for c in commitments
+        }
         for rel in rels:
             start, end = (rel.end, rel.start) if rel_type in ("LEADS", "SUPPORTS") else (rel.start, rel.end)
             if start in keep:

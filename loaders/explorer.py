@@ -137,8 +137,9 @@ def _item(row: SourceRow, errors: list[tuple[str | None, str]], members: dict[st
     try:
         base = ExplorerRow.model_validate(row.cells)
     except ValidationError as exc:
-        errors.extend((".".join(str(p) for p in e["loc"]), f"{e['msg']} (got {e.get('input')!r})")
-                      for e in exc.errors())
+        errors.extend(
+            (".".join(str(p) for p in e["loc"]), f"{e['msg']} (got {e.get('input')!r})") for e in exc.errors()
+        )
     fields: dict[str, Any] = {}
     for column, name, scale, has_level in RATINGS:
         try:
@@ -162,26 +163,42 @@ def _item(row: SourceRow, errors: list[tuple[str | None, str]], members: dict[st
         old = known.former_names if known else []
         code = member_code(name)
         extra: dict[str, Any] = {"code": code} if code else {}
-        members[member_id] = Member(id=member_id, name=name, kind="national", former_names=sorted({*old, *former}),
-                                    **extra)
+        members[member_id] = Member(
+            id=member_id, name=name, kind="national", former_names=sorted({*old, *former}), **extra
+        )
     number = repair_number(normalise_number(base.number), base.title)
     starred = [fields.get("starred_midterm"), fields.get("starred_end_of_term")]
     fields["starred"] = True if "yes" in starred else (False if "no" in starred else None)
     fields["outcome_score"] = outcome_score(fields)
     commitment = Commitment(
-        id=f"{EXPLORER_PREFIX}{member_id}-{base.plan_number}-{number}", title=base.title,
-        short_title=text_or_none(row.cells.get("Short Title")), full_text=text_or_none(row.cells.get("Full Text")),
-        theme=text_or_none(row.cells.get("Theme")), number=number,
-        natural_key=natural_key(member_id, base.plan_number, number), member_id=member_id,
-        action_plan_id=explorer_plan_id(member_id, base.plan_number), year=base.year,
-        start_date=text_or_none(row.cells.get("Start Date")), end_date=text_or_none(row.cells.get("End Date")),
+        id=f"{EXPLORER_PREFIX}{member_id}-{base.plan_number}-{number}",
+        title=base.title,
+        short_title=text_or_none(row.cells.get("Short Title")),
+        full_text=text_or_none(row.cells.get("Full Text")),
+        theme=text_or_none(row.cells.get("Theme")),
+        number=number,
+        natural_key=natural_key(member_id, base.plan_number, number),
+        member_id=member_id,
+        action_plan_id=explorer_plan_id(member_id, base.plan_number),
+        year=base.year,
+        start_date=text_or_none(row.cells.get("Start Date")),
+        end_date=text_or_none(row.cells.get("End Date")),
         lead_institutions_text=text_or_none(row.cells.get("Lead Institution")),
         supporting_institutions_text=text_or_none(row.cells.get("Supporting Institution(s)")),
-        legacy_tags=tags, working_groups=groups, source_layouts=[LAYOUT], **fields,
+        legacy_tags=tags,
+        working_groups=groups,
+        source_layouts=[LAYOUT],
+        **fields,
     )
     areas = sorted({a for t in tags for a in LEGACY_TAGS[t]} | {WORKING_GROUPS[g] for g in groups})
-    return _Item(commitment, row.number, areas, values, commitment.lead_institutions_text,
-                 commitment.supporting_institutions_text)
+    return _Item(
+        commitment,
+        row.number,
+        areas,
+        values,
+        commitment.lead_institutions_text,
+        commitment.supporting_institutions_text,
+    )
 
 
 def _flags(row: SourceRow, columns: list[str], errors: list[tuple[str | None, str]]) -> list[str]:
@@ -232,8 +249,9 @@ async def load(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
         full.append((c.model_copy(update={"id": cid, "action_plan_id": plan_id}), item.row))
         own.append(cid)
         if plan_id == c.action_plan_id:
-            plans.setdefault(plan_id, ActionPlan(id=plan_id, member_id=c.member_id, number=plan_number,
-                                                 submission_year=c.year))
+            plans.setdefault(
+                plan_id, ActionPlan(id=plan_id, member_id=c.member_id, number=plan_number, submission_year=c.year)
+            )
         includes.append(Rel(plan_id, cid))
         advances.extend(Rel(cid, v) for v in item.values)
         code = codes.get(c.member_id) or c.member_id[:3].upper()

@@ -24,8 +24,15 @@ from loaders.member_names import (
     member_slug,
 )
 
-SEED_COLUMNS = ("member_code", "member_name", "level", "parent_country", "first_year_participating_2011_2019",
-                "last_year_participating_2011_2019", "founding_member")
+SEED_COLUMNS = (
+    "member_code",
+    "member_name",
+    "level",
+    "parent_country",
+    "first_year_participating_2011_2019",
+    "last_year_participating_2011_2019",
+    "founding_member",
+)
 LOCAL_COLUMNS = ("local_member", "country", "joined_year")
 PANEL_COLUMNS = ("Country Code", "Year", "OGP Participating")
 STATUS_COLUMNS = ("name", "value", "year", "timestamp")
@@ -122,8 +129,13 @@ class _Collector:
 
     def add(self, row: SourceRow, member: Member, parent: Member | None = None) -> None:
         if member.id in self.members:
-            self.batch.errors.append(RowError(self.batch.source_file, row.number,
-                                              f"member {member.id!r} already given in row {self.first_row[member.id]}"))
+            self.batch.errors.append(
+                RowError(
+                    self.batch.source_file,
+                    row.number,
+                    f"member {member.id!r} already given in row {self.first_row[member.id]}",
+                )
+            )
             return
         self.members[member.id] = member
         self.provenance[member.id] = Provenance(self.batch.source_file, row.number)
@@ -151,8 +163,11 @@ def known_country(row: SourceRow, column: str) -> tuple[str, str]:
     name = cell(row, column, required=True) or ""
     code = member_code(name)
     if code is None:
-        raise BadCell(column, f"unknown OGP member {name!r}: add its code to MEMBER_CODES or its old name "
-                              "to FORMER_NAMES in loaders/member_names.py")
+        raise BadCell(
+            column,
+            f"unknown OGP member {name!r}: add its code to MEMBER_CODES or its old name "
+            "to FORMER_NAMES in loaders/member_names.py",
+        )
     return canonical_member_name(name), code
 
 
@@ -168,7 +183,8 @@ def _seed_rows(rows: list[SourceRow], batch: Batch) -> None:
             if level not in ("national", "local"):
                 raise BadCell("level", f"expected 'national' or 'local', got {level!r}")
             fields: dict[str, object] = {
-                "code": code, "kind": level,
+                "code": code,
+                "kind": level,
                 "joined_year": int_cell(row, "first_year_participating_2011_2019", 2011, 2100),
                 "last_year_participating": int_cell(row, "last_year_participating_2011_2019", 2011, 2100),
                 "founding_member": flag_cell(row, "founding_member"),
@@ -211,8 +227,10 @@ def _panel_rows(rows: list[SourceRow], batch: Batch) -> None:
         try:
             code = cell(row, "Country Code", required=True) or ""
             if code not in CODE_MEMBERS:
-                raise BadCell("Country Code", f"unknown OGP member code {code!r}: add it to MEMBER_CODES in "
-                                              "loaders/member_names.py")
+                raise BadCell(
+                    "Country Code",
+                    f"unknown OGP member code {code!r}: add it to MEMBER_CODES in loaders/member_names.py",
+                )
             year = int_cell(row, "Year", 2011, 2100, required=True) or 0
             participating = int_cell(row, "OGP Participating", 0, 1, required=True)
         except BadCell as exc:
@@ -249,12 +267,25 @@ def _status_rows(rows: list[SourceRow], batch: Batch) -> None:
     out.finish(list_union=("former_names",))
 
 
-SEED = FileSource("ogp-members-seed", "OGP members: code, level, parent country, years, founding member, status",
-                  10, SEED_COLUMNS, _seed_rows)
-LOCAL = FileSource("ogp-local-members", "OGP Local members by country, with the year they joined",
-                   11, LOCAL_COLUMNS, _local_rows)
-PANEL = FileSource("ogp-participation-panel", "OGP participation by member code and year, 2011-2019",
-                   12, PANEL_COLUMNS, _panel_rows)
-STATUS_2016 = FileSource("ogp-status-2016", "OGP country status snapshot of December 2016 (old country names)",
-                         13, STATUS_COLUMNS, _status_rows, exact=True)
+SEED = FileSource(
+    "ogp-members-seed",
+    "OGP members: code, level, parent country, years, founding member, status",
+    10,
+    SEED_COLUMNS,
+    _seed_rows,
+)
+LOCAL = FileSource(
+    "ogp-local-members", "OGP Local members by country, with the year they joined", 11, LOCAL_COLUMNS, _local_rows
+)
+PANEL = FileSource(
+    "ogp-participation-panel", "OGP participation by member code and year, 2011-2019", 12, PANEL_COLUMNS, _panel_rows
+)
+STATUS_2016 = FileSource(
+    "ogp-status-2016",
+    "OGP country status snapshot of December 2016 (old country names)",
+    13,
+    STATUS_COLUMNS,
+    _status_rows,
+    exact=True,
+)
 SOURCES = (SEED, LOCAL, PANEL, STATUS_2016)

@@ -174,15 +174,30 @@ def validate(rows: Iterable[SourceRow], source_file: str) -> OpenOwnershipBatch:
                 problems.append("column 'country_notion_id' is empty")
             if not problems:
                 reg_id = slugify(name)
-                registers.append(BoRegister(
-                    id=reg_id, name=name, scope=[s.strip() for s in c["scope"].split(",") if s.strip()],
-                    url=c["register_url"].strip() or None, oo_register_url=c["oo_register_url"].strip() or None,
-                    country_notion_id=c["country_notion_id"].strip()))
+                registers.append(
+                    BoRegister(
+                        id=reg_id,
+                        name=name,
+                        scope=[s.strip() for s in c["scope"].split(",") if s.strip()],
+                        url=c["register_url"].strip() or None,
+                        oo_register_url=c["oo_register_url"].strip() or None,
+                        country_notion_id=c["country_notion_id"].strip(),
+                    )
+                )
                 reg_prov.append(Provenance(source_file, row.number))
                 batch.register_links.append({"country": c["country_notion_id"].strip(), "register": reg_id})
         else:
-            flags = {k: _flag(c.get(k, ""), k, problems) for k in (
-                "committed", "central", "public", "all_sectors", "any_online_register", "any_data_in_oo_register")}
+            flags = {
+                k: _flag(c.get(k, ""), k, problems)
+                for k in (
+                    "committed",
+                    "central",
+                    "public",
+                    "all_sectors",
+                    "any_online_register",
+                    "any_data_in_oo_register",
+                )
+            }
             level = c.get("commitment_level", "").strip()
             if level and not level.isdigit():
                 problems.append(f"column 'commitment_level': {level!r} is not a whole number")
@@ -191,11 +206,18 @@ def validate(rows: Iterable[SourceRow], source_file: str) -> OpenOwnershipBatch:
                 problems.append(f"country {name!r} is already on row {seen[cid]}")
             if not problems:
                 seen[cid] = row.number
-                countries.append(BoCountry(
-                    id=cid, name=name, notion_id=c["notion_id"].strip(), iso2=c["iso2"].strip() or None,
-                    involvement=c.get("involvement", "").strip() or None,
-                    commitment_level=int(level) if level else None,
-                    last_updated=c.get("last_updated", "").strip() or None, **flags))
+                countries.append(
+                    BoCountry(
+                        id=cid,
+                        name=name,
+                        notion_id=c["notion_id"].strip(),
+                        iso2=c["iso2"].strip() or None,
+                        involvement=c.get("involvement", "").strip() or None,
+                        commitment_level=int(level) if level else None,
+                        last_updated=c.get("last_updated", "").strip() or None,
+                        **flags,
+                    )
+                )
                 prov.append(Provenance(source_file, row.number))
                 for mechanism, sentence in commitment_statements(c["commitments_html"]):
                     committed.append(Rel(cid, mechanism, CommittedToBo(statement=sentence)))
@@ -217,14 +239,26 @@ async def load(graph: Graph, batch: OpenOwnershipBatch, loaded_at: str) -> LoadS
     """Write the tracker facts; BOLG participants only where no participation is recorded yet."""
     stats = await write_batch(graph, batch, loaded_at)
     if batch.bolg_members:
-        await graph.write(ENSURE_BOLG, {"id": BOLG_ID, "name": BOLG_NAME, "source": SOURCE,
-                                        "source_file": batch.source_file, "loaded_at": loaded_at})
-        ws = await graph.write(BOLG_PARTICIPANTS, {"members": batch.bolg_members, "coalition": BOLG_ID,
-                                                   "source": SOURCE})
+        await graph.write(
+            ENSURE_BOLG,
+            {
+                "id": BOLG_ID,
+                "name": BOLG_NAME,
+                "source": SOURCE,
+                "source_file": batch.source_file,
+                "loaded_at": loaded_at,
+            },
+        )
+        ws = await graph.write(
+            BOLG_PARTICIPANTS, {"members": batch.bolg_members, "coalition": BOLG_ID, "source": SOURCE}
+        )
         if ws.relationships_created:
             stats.rels_created["PARTICIPATES_IN"] = ws.relationships_created
-        stats.merge(await write_rels(graph, Coalition.LABEL, FOCUSES_ON, PolicyArea.LABEL,
-                                     [Rel(BOLG_ID, "beneficial-ownership")]))
+        stats.merge(
+            await write_rels(
+                graph, Coalition.LABEL, FOCUSES_ON, PolicyArea.LABEL, [Rel(BOLG_ID, "beneficial-ownership")]
+            )
+        )
     if batch.register_links:
         ws = await graph.write(LINK_REGISTERS, {"rows": batch.register_links})
         if ws.relationships_created:

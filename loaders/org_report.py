@@ -29,8 +29,9 @@ def resolve_rows(rows: list[dict[str, str]]) -> tuple[OrganizationResolver, list
     found: list[tuple[str, str, OrgMention]] = []
     for row in rows:
         for column, role in COLUMNS:
-            for mention in resolver.mentions(row.get(column), member_id=member_slug(row["Country/Locality"]),
-                                             member_code=row["Code"], role=role):
+            for mention in resolver.mentions(
+                row.get(column), member_id=member_slug(row["Country/Locality"]), member_code=row["Code"], role=role
+            ):
                 found.append((row["Commitment Unique Identifier"], column, mention))
     return resolver, found
 

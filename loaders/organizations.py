@@ -35,8 +35,14 @@ from loaders._org_split import Piece, fold, is_acronym, split_cell
 Role = Literal["lead", "support"]
 # International organisations whose names are made of descriptive words only: still one node across members.
 INTERNATIONAL_NAMES: frozenset[str] = frozenset(KNOWN_ACRONYMS.values()) | {
-    "Transparency International", "Open Knowledge Foundation", "Open Contracting Partnership", "Article 19",
-    "Publish What You Pay", "Global Integrity", "Open Data Charter", "Open Ownership",
+    "Transparency International",
+    "Open Knowledge Foundation",
+    "Open Contracting Partnership",
+    "Article 19",
+    "Publish What You Pay",
+    "Global Integrity",
+    "Open Data Charter",
+    "Open Ownership",
 }
 NATIONAL_KINDS: frozenset[str] = frozenset({"government", "parliament"})
 
@@ -46,17 +52,37 @@ KNOWN_ORGANIZATIONS = (
 )
 
 SYNONYMS: dict[str, str] = {
-    "organisation": "organization", "organisations": "organizations", "labour": "labor", "centre": "center",
-    "centres": "centers", "programme": "program", "programmes": "programs", "defence": "defense",
-    "min": "ministry", "dept": "department", "govt": "government", "gov": "government", "natl": "national",
-    "intl": "international", "co": "co", "cooperation": "cooperation", "favour": "favor", "honourable": "honorable",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "labour": "labor",
+    "centre": "center",
+    "centres": "centers",
+    "programme": "program",
+    "programmes": "programs",
+    "defence": "defense",
+    "min": "ministry",
+    "dept": "department",
+    "govt": "government",
+    "gov": "government",
+    "natl": "national",
+    "intl": "international",
+    "co": "co",
+    "cooperation": "cooperation",
+    "favour": "favor",
+    "honourable": "honorable",
 }
 _DROP_TOKENS = frozenset({"the"})
 # Acronyms that stand for a body only when that body already exists in the member ("MoJ" -> Ministry of Justice).
 CONTEXT_ACRONYMS: dict[str, str] = {
-    "moj": "ministry of justice", "mof": "ministry of finance", "mfa": "ministry of foreign affairs",
-    "moe": "ministry of education", "moh": "ministry of health", "moi": "ministry of interior",
-    "pmo": "prime ministers office", "gog": "government", "cog": "council of governors",
+    "moj": "ministry of justice",
+    "mof": "ministry of finance",
+    "mfa": "ministry of foreign affairs",
+    "moe": "ministry of education",
+    "moh": "ministry of health",
+    "moi": "ministry of interior",
+    "pmo": "prime ministers office",
+    "gog": "government",
+    "cog": "council of governors",
 }
 
 
@@ -76,9 +102,12 @@ def normal_key(name: str, member_words: str = "") -> str:
     if member_words and key != member_words:
         key = re.sub(
             rf"\s+(?:of|de|du|da|do|del|in)\s+(?:la\s+|el\s+)?(?:republic\s+of\s+|republica\s+de\s+|kingdom\s+of\s+)?"
-            rf"(?:la\s+)?{re.escape(member_words)}$", "", key)
+            rf"(?:la\s+)?{re.escape(member_words)}$",
+            "",
+            key,
+        )
         if key.startswith(member_words + " ") and len(key) > len(member_words) + 3:
-            key = key[len(member_words) + 1:]
+            key = key[len(member_words) + 1 :]
     return key
 
 
@@ -134,7 +163,8 @@ class OrganizationResolver:
         folded = fold(piece.name)
         kind = classify(folded, piece.name)
         national = kind in NATIONAL_KINDS or (
-            kind in {"civil_society", "unknown"} and piece.name not in INTERNATIONAL_NAMES
+            kind in {"civil_society", "unknown"}
+            and piece.name not in INTERNATIONAL_NAMES
             and (not has_proper_name(folded) or is_acronym(piece.name.replace(" ", "")))
         )
         scope = member_id if national else GLOBAL
@@ -166,7 +196,12 @@ async def known_organizations(graph: Graph) -> list[Organization]:
     """The organisations already in the graph (to pass as ``known`` so files resolve against each other)."""
     rows = await graph.read(KNOWN_ORGANIZATIONS, {})
     return [
-        Organization(id=r["id"], name=r["name"] or r["id"], kind=r["kind"] or "unknown", member_id=r["member_id"],
-                     aliases=list(r["aliases"] or []))
+        Organization(
+            id=r["id"],
+            name=r["name"] or r["id"],
+            kind=r["kind"] or "unknown",
+            member_id=r["member_id"],
+            aliases=list(r["aliases"] or []),
+        )
         for r in rows
     ]

@@ -84,10 +84,14 @@ def _plan(row: SourceRow) -> tuple[ActionPlan, str]:
         "self_assessment_published": _flag(row, SELF_ASSESSMENT),
     }
     member_id = member_slug(country)
-    plan = ActionPlan.model_validate({
-        "id": f"AP_{code}{number:02d}", "member_id": member_id, "number": number,
-        **{k: v for k, v in facts.items() if v is not None},
-    })
+    plan = ActionPlan.model_validate(
+        {
+            "id": f"AP_{code}{number:02d}",
+            "member_id": member_id,
+            "number": number,
+            **{k: v for k, v in facts.items() if v is not None},
+        }
+    )
     return plan, member_id
 
 
@@ -110,8 +114,13 @@ def validate(rows: Iterable[SourceRow], source_file: str) -> Batch:
             batch.errors.append(RowError(source_file, row.number, str(exc), exc.column))
             continue
         if plan.id in plans:
-            batch.errors.append(RowError(source_file, row.number, f"action plan {plan.id} already given in row "
-                                                                  f"{provenance[plan.id].source_row}"))
+            batch.errors.append(
+                RowError(
+                    source_file,
+                    row.number,
+                    f"action plan {plan.id} already given in row {provenance[plan.id].source_row}",
+                )
+            )
             continue
         plans[plan.id] = plan
         provenance[plan.id] = Provenance(source_file, row.number)

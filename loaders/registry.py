@@ -72,18 +72,21 @@ def recognise(path: Path) -> Source:
     try:
         header = _header(path)
     except LoadError as exc:
-        raise UnrecognisedFile(f"{path}: cannot be read as a CSV or YAML source ({exc}); supported layouts:\n"
-                               f"{supported()}") from exc
+        raise UnrecognisedFile(
+            f"{path}: cannot be read as a CSV or YAML source ({exc}); supported layouts:\n{supported()}"
+        ) from exc
     except OSError as exc:
         raise UnrecognisedFile(f"{path}: cannot be read ({exc.strerror})") from exc
     matches = [s for s in SOURCES if s.recognise(header)]
     if not matches:
         shown = ", ".join(repr(h) for h in header[:8]) + (" …" if len(header) > 8 else "")
-        raise UnrecognisedFile(f"{path}: the header ({shown}) matches no supported layout; supported layouts:\n"
-                               f"{supported()}")
+        raise UnrecognisedFile(
+            f"{path}: the header ({shown}) matches no supported layout; supported layouts:\n{supported()}"
+        )
     if len(matches) > 1:
-        raise UnrecognisedFile(f"{path}: the header matches several layouts ({', '.join(s.NAME for s in matches)}); "
-                               "pick one with --source")
+        raise UnrecognisedFile(
+            f"{path}: the header matches several layouts ({', '.join(s.NAME for s in matches)}); pick one with --source"
+        )
     return matches[0]
 
 

@@ -87,8 +87,9 @@ class Prepared:
     skip_invalid: bool
 
 
-def prepare(paths: Sequence[Path], *, skip_invalid: bool = False, source: str | None = None,
-            progress: bool = False) -> Prepared:
+def prepare(
+    paths: Sequence[Path], *, skip_invalid: bool = False, source: str | None = None, progress: bool = False
+) -> Prepared:
     """Recognise, extract and validate every file (no database needed).
 
     Strict by default: any rejected row raises ``ValidationFailed``. ``UnrecognisedFile`` (a
@@ -123,14 +124,20 @@ async def write(graph: Graph, prepared: Prepared, *, derive: bool = True) -> Run
         # Derived links (SIMILAR_TO, CONTINUES) are recomputed from the whole graph after the run is in;
         # their own write is atomic, and a run that changed nothing leaves them as they are.
         report.derived = await derive_similarity(graph)
-    logger.info("load finished: %d files, %d rows read, %d rejected", len(report.files), report.rows_read,
-                len(report.rejected))
+    logger.info(
+        "load finished: %d files, %d rows read, %d rejected", len(report.files), report.rows_read, len(report.rejected)
+    )
     return report
 
 
 async def run_load(
-    graph: Graph, paths: Sequence[Path], *, skip_invalid: bool = False, source: str | None = None,
-    progress: bool = False, derive: bool = True,
+    graph: Graph,
+    paths: Sequence[Path],
+    *,
+    skip_invalid: bool = False,
+    source: str | None = None,
+    progress: bool = False,
+    derive: bool = True,
 ) -> RunReport:
     """Load ``paths`` (files or folders) into ``graph``: validate everything, then write all or nothing.
 
@@ -149,19 +156,26 @@ def summary(report: RunReport) -> str:
     labels = sorted(set(t.nodes_created) | set(t.nodes_updated) | set(t.nodes_unchanged))
     lines += ["", f"{'nodes':<26} {'created':>8} {'updated':>8} {'unchanged':>9}"]
     for label in labels:
-        lines.append(f"{label:<26} {t.nodes_created.get(label, 0):>8} {t.nodes_updated.get(label, 0):>8} "
-                     f"{t.nodes_unchanged.get(label, 0):>9}")
+        lines.append(
+            f"{label:<26} {t.nodes_created.get(label, 0):>8} {t.nodes_updated.get(label, 0):>8} "
+            f"{t.nodes_unchanged.get(label, 0):>9}"
+        )
     lines.append(f"{'total':<26} {_sum(t.nodes_created):>8} {_sum(t.nodes_updated):>8} {_sum(t.nodes_unchanged):>9}")
     types = sorted(set(t.rels_created) | set(t.rels_removed) | set(t.rels_unmatched))
     lines += ["", f"{'relationships':<26} {'created':>8} {'removed':>8} {'unmatched':>9}"]
     for rel in types:
-        lines.append(f"{rel:<26} {t.rels_created.get(rel, 0):>8} {t.rels_removed.get(rel, 0):>8} "
-                     f"{t.rels_unmatched.get(rel, 0):>9}")
+        lines.append(
+            f"{rel:<26} {t.rels_created.get(rel, 0):>8} {t.rels_removed.get(rel, 0):>8} "
+            f"{t.rels_unmatched.get(rel, 0):>9}"
+        )
     lines.append(f"{'total':<26} {_sum(t.rels_created):>8} {_sum(t.rels_removed):>8} {_sum(t.rels_unmatched):>9}")
     if report.derived is not None:
         d = report.derived
-        lines += ["", f"derived: SIMILAR_TO {d.similar_to} and CONTINUES {d.continues} links over "
-                  f"{d.commitments} commitments (recomputed)"]
+        lines += [
+            "",
+            f"derived: SIMILAR_TO {d.similar_to} and CONTINUES {d.continues} links over "
+            f"{d.commitments} commitments (recomputed)",
+        ]
     if report.rejected:
         lines += ["", f"rejected rows ({len(report.rejected)}):"] + [f"  {e}" for e in report.rejected]
     return "\n".join(lines)

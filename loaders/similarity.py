@@ -41,8 +41,12 @@ async def derive_similarity(graph: Graph) -> DerivedStats:
     similar: list[Rel] = []
     if len(corpus.docs) > 1:
         for i, j, pair in top_similar(corpus, SIMILAR_K, SAME_MEMBER_K):
-            props = SimilarTo(score=pair.score, **pair.values, shared_policy_areas=list(pair.shared_policy_areas),
-                              shared_organizations=list(pair.shared_organizations))
+            props = SimilarTo(
+                score=pair.score,
+                **pair.values,
+                shared_policy_areas=list(pair.shared_policy_areas),
+                shared_organizations=list(pair.shared_organizations),
+            )
             similar.append(Rel(corpus.docs[i].id, corpus.docs[j].id, props))
     chains = [Rel(later, earlier) for later, earlier in continuations(corpus)] if corpus.docs else []
     async with graph.atomic():
@@ -51,6 +55,5 @@ async def derive_similarity(graph: Graph) -> DerivedStats:
         await write_rels(graph, "Commitment", SimilarTo.TYPE, "Commitment", similar)
         await write_rels(graph, "Commitment", CONTINUES, "Commitment", chains)
     invalidate_text_index(graph)
-    logger.info("similarity: %d commitments, %d SIMILAR_TO, %d CONTINUES", len(corpus.docs), len(similar),
-                len(chains))
+    logger.info("similarity: %d commitments, %d SIMILAR_TO, %d CONTINUES", len(corpus.docs), len(similar), len(chains))
     return DerivedStats(len(corpus.docs), len(similar), len(chains))

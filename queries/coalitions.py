@@ -134,12 +134,25 @@ async def gaps(graph: Graph, coalition_id: str, min_members: int = 2, limit: int
     ranked = sorted(targets.values(), key=lambda t: (-t.score, t.member_name))[:limit]
     idle = [p for p in await participants(graph, coalition_id) if p["kind"] == "Member" and p["id"] not in committed]
     orgs = await graph.read(ACTIVE_ORGANIZATIONS, {"id": coalition_id, "min_members": min_members})
-    active = [{**dict(r["organization"]), "members": r["members"], "commitments": r["commitments"],
-               "participant": r["participant"]} for r in orgs[:limit]]
+    active = [
+        {
+            **dict(r["organization"]),
+            "members": r["members"],
+            "commitments": r["commitments"],
+            "participant": r["participant"],
+        }
+        for r in orgs[:limit]
+    ]
     return Gaps(ranked, idle, active)
 
 
 def as_dict(target: Target) -> dict[str, Any]:
     """A recruitment target as plain data (for the API and the CLI)."""
-    return {"member_id": target.member_id, "member_name": target.member_name, "score": target.score,
-            "strength": target.strength, "commitments": target.commitments, "declared": target.declared}
+    return {
+        "member_id": target.member_id,
+        "member_name": target.member_name,
+        "score": target.score,
+        "strength": target.strength,
+        "commitments": target.commitments,
+        "declared": target.declared,
+    }

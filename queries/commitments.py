@@ -94,8 +94,7 @@ COMMITMENT_PARENTS = {
     "organization": COMMITMENTS_OF_ORGANIZATIONS,
 }
 COMMITMENTS_OF_ACTION_PLANS = (
-    "UNWIND $ids AS key MATCH (:ActionPlan {id: key})-[:INCLUDES]->(c:Commitment) "
-    "RETURN key, c AS node ORDER BY c.id"
+    "UNWIND $ids AS key MATCH (:ActionPlan {id: key})-[:INCLUDES]->(c:Commitment) RETURN key, c AS node ORDER BY c.id"
 )
 
 
@@ -106,12 +105,20 @@ def commitment_listing(graph: Graph, spec: Mapping[str, Any] | None, search: str
     if not search_terms(search):
         return None
     match = SEARCH_COMMITMENTS.format(call=graph.fulltext_call("Commitment"))
-    return Listing(match, "c", COMMITMENT_FIELDS, spec, carry=("score",),
-                   params={"fulltext": graph.fulltext_query(search)})
+    return Listing(
+        match, "c", COMMITMENT_FIELDS, spec, carry=("score",), params={"fulltext": graph.fulltext_query(search)}
+    )
 
 
-async def commitments_page(graph: Graph, spec: Mapping[str, Any] | None, search: str | None, sort: str,
-                           descending: bool, after: tuple[Any, str] | None, limit: int) -> list[Row]:
+async def commitments_page(
+    graph: Graph,
+    spec: Mapping[str, Any] | None,
+    search: str | None,
+    sort: str,
+    descending: bool,
+    after: tuple[Any, str] | None,
+    limit: int,
+) -> list[Row]:
     """One keyset page of commitments (``{node, sort_key}`` rows); ``sort`` is a ``COMMITMENT_SORTS`` key."""
     listing = commitment_listing(graph, spec, search)
     if listing is None:
@@ -119,9 +126,17 @@ async def commitments_page(graph: Graph, spec: Mapping[str, Any] | None, search:
     return await fetch_page(graph, listing, COMMITMENT_SORTS[sort], descending, after, limit)
 
 
-async def commitment_pages_by_parent(graph: Graph, parent: str, ids: Sequence[str], spec: Mapping[str, Any] | None,
-                                     sort: str, descending: bool, after: tuple[Any, str] | None, limit: int,
-                                     roles: Sequence[str] = ("LEADS", "SUPPORTS")) -> dict[str, KeyedPage]:
+async def commitment_pages_by_parent(
+    graph: Graph,
+    parent: str,
+    ids: Sequence[str],
+    spec: Mapping[str, Any] | None,
+    sort: str,
+    descending: bool,
+    after: tuple[Any, str] | None,
+    limit: int,
+    roles: Sequence[str] = ("LEADS", "SUPPORTS"),
+) -> dict[str, KeyedPage]:
     """Each parent's page of commitments and its total, in ONE statement for all ``ids``.
 
     ``parent`` is a ``COMMITMENT_PARENTS`` key; ``roles`` (LEADS/SUPPORTS) only applies to organisations,

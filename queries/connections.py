@@ -29,16 +29,36 @@ MAX_HOPS = 6
 MAX_PATHS = 10
 MAX_FRONTIER = 2000
 KINDS: dict[str, str] = {
-    "member": Member.LABEL, "organization": Organization.LABEL, "coalition": Coalition.LABEL,
-    "commitment": Commitment.LABEL, "action-plan": ActionPlan.LABEL, "policy-area": PolicyArea.LABEL,
-    "bo-country": BoCountry.LABEL, "bo-mechanism": BoMechanism.LABEL, "bo-register": BoRegister.LABEL,
+    "member": Member.LABEL,
+    "organization": Organization.LABEL,
+    "coalition": Coalition.LABEL,
+    "commitment": Commitment.LABEL,
+    "action-plan": ActionPlan.LABEL,
+    "policy-area": PolicyArea.LABEL,
+    "bo-country": BoCountry.LABEL,
+    "bo-mechanism": BoMechanism.LABEL,
+    "bo-register": BoRegister.LABEL,
 }
 KIND_OF_LABEL = {label: kind for kind, label in KINDS.items()}
 # Relationships a path may use; value and region links (ADVANCES, IN_REGION) join almost everything to
 # everything and explain nothing, so they are left out.
-PATH_TYPES = ["PARTICIPATES_IN", "LEADS", "SUPPORTS", "INCLUDES", "HAS_ACTION_PLAN", "FOCUSES_ON", "ADDRESSES",
-              "PART_OF", "BASED_IN", "LOCATED_IN", "CONTINUES", "SIMILAR_TO", "HAS_BO_PROFILE", "COMMITTED_TO_BO",
-              "HAS_REGISTER"]
+PATH_TYPES = [
+    "PARTICIPATES_IN",
+    "LEADS",
+    "SUPPORTS",
+    "INCLUDES",
+    "HAS_ACTION_PLAN",
+    "FOCUSES_ON",
+    "ADDRESSES",
+    "PART_OF",
+    "BASED_IN",
+    "LOCATED_IN",
+    "CONTINUES",
+    "SIMILAR_TO",
+    "HAS_BO_PROFILE",
+    "COMMITTED_TO_BO",
+    "HAS_REGISTER",
+]
 
 
 def _neighbours(label: str) -> str:
@@ -103,8 +123,9 @@ async def _expand(graph: Graph, frontier: set[Key]) -> dict[Key, list[Edge]]:
             continue
         for row in await graph.read(NEIGHBOURS[label], {"ids": ids, "types": PATH_TYPES}):
             if row["label"] in NEIGHBOURS:
-                found.setdefault((label, row["key"]), []).append(((row["label"], row["id"]), row["type"],
-                                                                  bool(row["outgoing"])))
+                found.setdefault((label, row["key"]), []).append(
+                    ((row["label"], row["id"]), row["type"], bool(row["outgoing"]))
+                )
     return found
 
 
@@ -218,11 +239,13 @@ async def organization_reach(graph: Graph, organization_id: str) -> Row | None:
     members: dict[str, dict[str, Any]] = {}
     for row in commitments:
         if row["member_id"]:
-            entry = members.setdefault(row["member_id"], {"id": row["member_id"], "name": row["member_name"],
-                                                          "commitments": 0})
+            entry = members.setdefault(
+                row["member_id"], {"id": row["member_id"], "name": row["member_name"], "commitments": 0}
+            )
             entry["commitments"] += 1
-    spellings = {str(a) for a in (own[0]["aliases"] or [])} | {str(r["as_written"]) for r in commitments
-                                                                if r["as_written"]}
+    spellings = {str(a) for a in (own[0]["aliases"] or [])} | {
+        str(r["as_written"]) for r in commitments if r["as_written"]
+    }
     return {
         "commitments": commitments,
         "members": sorted(members.values(), key=lambda m: (-m["commitments"], m["name"] or "")),

@@ -26,8 +26,10 @@ from queries.nodes import nodes_by_id
 # so the default (other members only) is one plain traversal. Member and area conditions go through a WITH.
 _NEEDS_MEMBER = "MATCH (m:Member {id: o.member_id}) "
 _IN_REGION = ", size([(m)-[:IN_REGION]->(r:Region) WHERE r.id = $region | 1]) AS in_region"
-_IN_AREA = (", size([(o)-[:ADDRESSES]->(pa:PolicyArea) WHERE pa.id = $policy_area OR pa.parent_id = $policy_area "
-            "| 1]) AS in_area")
+_IN_AREA = (
+    ", size([(o)-[:ADDRESSES]->(pa:PolicyArea) WHERE pa.id = $policy_area OR pa.parent_id = $policy_area "
+    "| 1]) AS in_area"
+)
 _CONDITIONS = {
     "other_members": "o.member_id <> c.member_id",
     "region": "in_region > 0",
@@ -99,16 +101,16 @@ PARENT_AREAS = "MATCH (:PolicyArea)-[:PART_OF]->(p:PolicyArea) RETURN DISTINCT p
 # Facets: {match}/{with_}/{where} come from the commitment listing (the same filter as Query.commitments).
 FACETS = {
     "policy_area": "{match} {with_} WHERE {where} MATCH (c)-[:ADDRESSES]->(x:PolicyArea) "
-                   "RETURN x.id AS value, count(DISTINCT c) AS count",
+    "RETURN x.id AS value, count(DISTINCT c) AS count",
     "region": "{match} {with_} WHERE {where} MATCH (c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(:Member)"
-              "-[:IN_REGION]->(x:Region) RETURN x.id AS value, count(DISTINCT c) AS count",
+    "-[:IN_REGION]->(x:Region) RETURN x.id AS value, count(DISTINCT c) AS count",
     "member_kind": "{match} {with_} WHERE {where} MATCH (c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(x:Member) "
-                   "RETURN x.kind AS value, count(DISTINCT c) AS count",
+    "RETURN x.kind AS value, count(DISTINCT c) AS count",
     "year": "{match} {with_} WHERE {where} RETURN toString(c.year) AS value, count(c) AS count",
     "completion": "{match} {with_} WHERE {where} RETURN c.completion AS value, count(c) AS count",
     "early_results": "{match} {with_} WHERE {where} RETURN c.early_results AS value, count(c) AS count",
     "did_it_open_government": "{match} {with_} WHERE {where} RETURN c.did_it_open_government AS value, "
-                              "count(c) AS count",
+    "count(c) AS count",
 }
 
 
@@ -129,13 +131,19 @@ class SimilarityFilter:
         if self.outcome not in ("any", "starred", "substantial_or_complete", "opened_government"):
             raise ValueError(f"similarity filter: unknown outcome {self.outcome!r}")
         return {
-            "other_members": self.other_members_only, "region": self.region, "member_kind": self.member_kind,
-            "policy_area": self.policy_area, "year_from": self.year_from, "year_to": self.year_to,
+            "other_members": self.other_members_only,
+            "region": self.region,
+            "member_kind": self.member_kind,
+            "policy_area": self.policy_area,
+            "year_from": self.year_from,
+            "year_to": self.year_to,
             "starred": self.outcome == "starred",
             "completion_min": SCALES["completion"].level("substantial")
-            if self.outcome == "substantial_or_complete" else None,
+            if self.outcome == "substantial_or_complete"
+            else None,
             "diog_min": SCALES["did_it_open_government"].level("major")
-            if self.outcome == "opened_government" else None,
+            if self.outcome == "opened_government"
+            else None,
         }
 
     def compile(self, template: str, query_member: bool) -> tuple[str, dict[str, Any]]:
@@ -152,8 +160,10 @@ class SimilarityFilter:
     @property
     def narrows(self) -> bool:
         """Whether anything beyond ``other_members_only`` is set."""
-        return any(v is not None for v in (self.region, self.member_kind, self.policy_area, self.year_from,
-                                           self.year_to)) or self.outcome != "any"
+        return (
+            any(v is not None for v in (self.region, self.member_kind, self.policy_area, self.year_from, self.year_to))
+            or self.outcome != "any"
+        )
 
 
 async def similar_batch(graph: Graph, ids: Sequence[str], first: int, flt: SimilarityFilter) -> dict[str, list[Row]]:
@@ -180,14 +190,22 @@ async def read_corpus(graph: Graph) -> Corpus:
     for r in rows:
         areas = frozenset(r["areas"] or [])
         broad = areas | {parent_of[a] for a in areas if a in parent_of}
-        docs.append(Doc(
-            id=r["id"], member_id=r["member_id"] or "",
-            title="\n".join(t for t in (r["title"], r["short_title"]) if t),
-            text=r["full_text"] or "", year=r["year"], areas=areas,
-            organizations=frozenset(r["organizations"] or []),
-            coalitions=frozenset(co for co, focus in coalitions.get(r["member_id"], []) if not focus or focus & broad),
-            outcome=float(r["outcome"] or 0.0), meta={"short_title": r["short_title"] or ""},
-        ))
+        docs.append(
+            Doc(
+                id=r["id"],
+                member_id=r["member_id"] or "",
+                title="\n".join(t for t in (r["title"], r["short_title"]) if t),
+                text=r["full_text"] or "",
+                year=r["year"],
+                areas=areas,
+                organizations=frozenset(r["organizations"] or []),
+                coalitions=frozenset(
+                    co for co, focus in coalitions.get(r["member_id"], []) if not focus or focus & broad
+                ),
+                outcome=float(r["outcome"] or 0.0),
+                meta={"short_title": r["short_title"] or ""},
+            )
+        )
     return Corpus(docs, parents)
 
 
@@ -338,8 +356,15 @@ async def peers(graph: Graph, member_id: str, first: int) -> list[Row]:
         areas = dot / norm if norm else 0.0
         gap = [abs(out_vec[member_id][a] - out_vec[other][a]) for a in shared]
         outcome = 1.0 - (sum(gap) / len(gap) if gap else 1.0)
-        found.append({"member_id": other, "score": 0.8 * areas + 0.2 * outcome * areas, "areas": areas,
-                      "outcome": outcome, "shared": sorted(shared, key=lambda a: -mine[a] * vec[other][a])})
+        found.append(
+            {
+                "member_id": other,
+                "score": 0.8 * areas + 0.2 * outcome * areas,
+                "areas": areas,
+                "outcome": outcome,
+                "shared": sorted(shared, key=lambda a: -mine[a] * vec[other][a]),
+            }
+        )
     found.sort(key=lambda r: (-r["score"], r["member_id"]))
     top = found[:first]
     found_nodes = await graph.read(MEMBERS_BY_ID, {"ids": [t["member_id"] for t in top]})

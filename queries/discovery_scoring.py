@@ -33,11 +33,13 @@ TITLE_SHARE = 0.5  # share of the titles (title + short title) in a commitment's
 
 # Spanish, French, Portuguese function words (accent-folded), so that they do not make texts "similar".
 _OTHER_STOP_WORDS = frozenset(
-    " ".join((
-        "de la el los las del y en para por con un una que se su sus al lo como mas o a e",
-        "le les des du et pour par avec une dans sur au aux ce qui est sont leur leurs",
-        "da do das dos em no na nos nas um uma com ao pelo pela os as ou",
-    )).split(" ")
+    " ".join(
+        (
+            "de la el los las del y en para por con un una que se su sus al lo como mas o a e",
+            "le les des du et pour par avec une dans sur au aux ce qui est sont leur leurs",
+            "da do das dos em no na nos nas um uma com ao pelo pela os as ou",
+        )
+    ).split(" ")
 )
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _OTHER_STOP_WORDS
 
@@ -82,8 +84,7 @@ def area_weights(docs: Sequence[Doc], parents: set[str]) -> dict[str, float]:
     df = Counter(a for d in docs for a in d.areas)
     n = len(docs)
     return {
-        a: (math.log((1 + n) / (1 + c)) + 1.0) * (PARENT_AREA_FACTOR if a in parents else 1.0)
-        for a, c in df.items()
+        a: (math.log((1 + n) / (1 + c)) + 1.0) * (PARENT_AREA_FACTOR if a in parents else 1.0) for a, c in df.items()
     }
 
 
@@ -104,11 +105,24 @@ class Corpus:
         # A tiny corpus keeps every n-gram (max_df would otherwise prune a term found in every document).
         max_df = 0.8 if len(self.docs) >= 5 else 1.0
         self.char: TfidfVectorizer | None = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), preprocessor=fold, sublinear_tf=True, min_df=1, max_df=max_df,
-            dtype=np.float32)
+            analyzer="char_wb",
+            ngram_range=(3, 5),
+            preprocessor=fold,
+            sublinear_tf=True,
+            min_df=1,
+            max_df=max_df,
+            dtype=np.float32,
+        )
         self.word: TfidfVectorizer | None = TfidfVectorizer(
-            analyzer="word", ngram_range=(1, 2), preprocessor=fold, sublinear_tf=True, max_df=max_df,
-            stop_words=sorted(STOP_WORDS), token_pattern=r"(?u)\b\w\w+\b", dtype=np.float32)
+            analyzer="word",
+            ngram_range=(1, 2),
+            preprocessor=fold,
+            sublinear_tf=True,
+            max_df=max_df,
+            stop_words=sorted(STOP_WORDS),
+            token_pattern=r"(?u)\b\w\w+\b",
+            dtype=np.float32,
+        )
         try:
             self.char.fit(titles + bodies)
             self.word.fit(titles + bodies)
@@ -154,14 +168,22 @@ class Corpus:
         orgs = (self.organizations[start:stop] @ self.organizations.T).toarray()
         coal = ((self.coalitions[start:stop] @ self.coalitions.T).toarray() > 0).astype(np.float64)
         outcome = np.broadcast_to(self.outcome, text.shape)
-        return {"text": np.clip(text, 0.0, 1.0), "policy_areas": np.clip(areas, 0.0, 1.0),
-                "organizations": np.clip(orgs, 0.0, 1.0), "coalition": coal, "outcome": outcome}
+        return {
+            "text": np.clip(text, 0.0, 1.0),
+            "policy_areas": np.clip(areas, 0.0, 1.0),
+            "organizations": np.clip(orgs, 0.0, 1.0),
+            "coalition": coal,
+            "outcome": outcome,
+        }
 
     def pair(self, query: Doc, match: Doc, values: dict[str, float]) -> Pair:
         """Explain one pair: the component values plus the shared areas (heaviest first) and organisations."""
         shared_areas = sorted(query.areas & match.areas, key=lambda a: (-self.area_weight.get(a, 0.0), a))
-        return Pair({c: float(values.get(c, 0.0)) for c in WEIGHTS}, tuple(shared_areas),
-                    tuple(sorted(query.organizations & match.organizations)))
+        return Pair(
+            {c: float(values.get(c, 0.0)) for c in WEIGHTS},
+            tuple(shared_areas),
+            tuple(sorted(query.organizations & match.organizations)),
+        )
 
 
 def total(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -227,5 +249,10 @@ def text_query_values(corpus: Corpus, text: str) -> dict[str, np.ndarray]:
     """
     sims = np.clip((corpus.vectorize([text]) @ corpus.text_t).toarray(), 0.0, 1.0)
     zeros = np.zeros_like(sims)
-    return {"text": sims, "policy_areas": zeros, "organizations": zeros, "coalition": zeros,
-            "outcome": corpus.outcome[np.newaxis, :]}
+    return {
+        "text": sims,
+        "policy_areas": zeros,
+        "organizations": zeros,
+        "coalition": zeros,
+        "outcome": corpus.outcome[np.newaxis, :],
+    }

@@ -83,8 +83,9 @@ FieldSpec = Scalar | Rating | Related | Nested
 MISSING_RATINGS = ["no_data", "not_reviewed", "not_applicable"]
 
 
-def compile_filter(spec: Mapping[str, Any] | None, fields: Mapping[str, FieldSpec], params: Params,
-                   where: str = "filter") -> str:
+def compile_filter(
+    spec: Mapping[str, Any] | None, fields: Mapping[str, FieldSpec], params: Params, where: str = "filter"
+) -> str:
     """Compile ``spec`` to a boolean Cypher expression (``true`` when empty)."""
     if not spec:
         return "true"

@@ -43,9 +43,7 @@ MEMBER_SORTS: dict[str, str] = {
 }
 
 REGIONS_OF_MEMBERS = "UNWIND $ids AS key MATCH (:Member {id: key})-[:IN_REGION]->(r:Region) RETURN key, r AS node"
-COUNTRIES_OF_MEMBERS = (
-    "UNWIND $ids AS key MATCH (:Member {id: key})-[:LOCATED_IN]->(n:Member) RETURN key, n AS node"
-)
+COUNTRIES_OF_MEMBERS = "UNWIND $ids AS key MATCH (:Member {id: key})-[:LOCATED_IN]->(n:Member) RETURN key, n AS node"
 LOCAL_MEMBERS_OF_MEMBERS = (
     "UNWIND $ids AS key MATCH (:Member {id: key})<-[:LOCATED_IN]-(l:Member) RETURN key, l AS node ORDER BY l.name"
 )
@@ -70,8 +68,15 @@ async def member_by_id_or_code(graph: Graph, key: str) -> Row | None:
     return rows[0]["node"] if rows else None
 
 
-async def members_page(graph: Graph, spec: Mapping[str, Any] | None, sort: str, descending: bool,
-                       after: tuple[Any, str] | None, limit: int, sort_area: str | None = None) -> list[Row]:
+async def members_page(
+    graph: Graph,
+    spec: Mapping[str, Any] | None,
+    sort: str,
+    descending: bool,
+    after: tuple[Any, str] | None,
+    limit: int,
+    sort_area: str | None = None,
+) -> list[Row]:
     """One keyset page of members (``{node, sort_key}`` rows)."""
     return await fetch_page(graph, member_listing(spec, sort_area), MEMBER_SORTS[sort], descending, after, limit)
 

@@ -24,9 +24,7 @@ AREA_COMMITMENTS = (
     "type(r) AS role"
 )
 COALITION_AREAS = "MATCH (:Coalition {id: $id})-[:FOCUSES_ON]->(pa:PolicyArea) RETURN pa.id AS id"
-COALITION_MEMBERS = (
-    "MATCH (m:Member)-[:PARTICIPATES_IN]->(:Coalition {id: $id}) RETURN m.id AS id, m.name AS name"
-)
+COALITION_MEMBERS = "MATCH (m:Member)-[:PARTICIPATES_IN]->(:Coalition {id: $id}) RETURN m.id AS id, m.name AS name"
 COALITION_NAME = "MATCH (co:Coalition {id: $id}) RETURN co.name AS name"
 
 
@@ -63,9 +61,7 @@ class Network:
         self.edges[(source, target, type_)] = NetworkEdge(source, target, type_, weight + (old.weight if old else 0))
 
 
-async def policy_area_network(
-    graph: Graph, area_ids: list[str], participants: dict[str, str] | None = None
-) -> Network:
+async def policy_area_network(graph: Graph, area_ids: list[str], participants: dict[str, str] | None = None) -> Network:
     """The network of commitments in these areas (and sub-areas), their members and organisations.
 
     ``participants`` maps member ids to names: they are flagged, and present even without commitments.
@@ -75,8 +71,9 @@ async def policy_area_network(
     for row in await graph.read(AREA_COMMITMENTS, {"areas": area_ids}):
         member = f"member:{row['member_id']}"
         commitment = f"commitment:{row['commitment_id']}"
-        net.nodes[member] = NetworkNode(member, row["member_name"] or row["member_id"], "member",
-                                        row["member_id"] in participants)
+        net.nodes[member] = NetworkNode(
+            member, row["member_name"] or row["member_id"], "member", row["member_id"] in participants
+        )
         net.nodes[commitment] = NetworkNode(commitment, row["title"] or row["commitment_id"], "commitment")
         net.edges[(member, commitment, "MADE")] = NetworkEdge(member, commitment, "MADE")
         if row["organization_id"]:
@@ -104,7 +101,8 @@ async def coalition_network(graph: Graph, coalition_id: str) -> Network:
     net.nodes[hub] = NetworkNode(hub, found[0]["name"] or coalition_id, "coalition")
     for member_id in members:
         net.edges[(f"member:{member_id}", hub, "PARTICIPATES_IN")] = NetworkEdge(
-            f"member:{member_id}", hub, "PARTICIPATES_IN")
+            f"member:{member_id}", hub, "PARTICIPATES_IN"
+        )
     return net
 
 

@@ -37,8 +37,9 @@ COALITIONS_OF_ORGANIZATIONS = (
 )
 
 
-async def organizations_page(graph: Graph, spec: Mapping[str, Any] | None, sort: str, descending: bool,
-                             after: tuple[Any, str] | None, limit: int) -> list[Row]:
+async def organizations_page(
+    graph: Graph, spec: Mapping[str, Any] | None, sort: str, descending: bool, after: tuple[Any, str] | None, limit: int
+) -> list[Row]:
     """One keyset page of organisations (``{node, sort_key}`` rows)."""
     listing = Listing(ALL_ORGANIZATIONS, "o", ORGANIZATION_FIELDS, spec)
     return await fetch_page(graph, listing, ORGANIZATION_SORTS[sort], descending, after, limit)

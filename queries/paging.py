@@ -42,8 +42,9 @@ class Listing:
         return {"match": self.match, "var": self.var, "with_": with_, "where": where}, {**self.params, **params.values}
 
 
-async def fetch_page(graph: Graph, listing: Listing, sort: str, descending: bool,
-                     after: tuple[Any, str] | None, limit: int) -> list[Row]:
+async def fetch_page(
+    graph: Graph, listing: Listing, sort: str, descending: bool, after: tuple[Any, str] | None, limit: int
+) -> list[Row]:
     """Rows ``{node, sort_key}`` of one page (``limit`` rows at most), after the ``(sort_key, id)`` pair."""
     parts, values = listing.compile()
     after_clause = "true"
@@ -81,8 +82,15 @@ class KeyedPage:
     rows: list[Row]
 
 
-async def fetch_pages_by_key(graph: Graph, listing: Listing, ids: list[str], sort: str, descending: bool,
-                             after: tuple[Any, str] | None, limit: int) -> dict[str, KeyedPage]:
+async def fetch_pages_by_key(
+    graph: Graph,
+    listing: Listing,
+    ids: list[str],
+    sort: str,
+    descending: bool,
+    after: tuple[Any, str] | None,
+    limit: int,
+) -> dict[str, KeyedPage]:
     """Each parent's keyset page and total in ONE statement (``listing.carry`` starts with ``key``)."""
     parts, values = listing.compile()
     var, extra = listing.var, [c for c in listing.carry if c != "key"]
@@ -91,8 +99,14 @@ async def fetch_pages_by_key(graph: Graph, listing: Listing, ids: list[str], sor
         after_clause = ROW_AFTER_DESC if descending else ROW_AFTER_ASC
         values["after_key"], values["after_id"] = after
     entries = ", ".join([f"node: {var}", f"id: {var}.id", "sort_key: sort_key", *(f"{c}: {c}" for c in extra)])
-    cypher = PAGES_BY_KEY.format(sort=sort, after=after_clause, direction="DESC" if descending else "ASC",
-                                 keep=", ".join(["key", var, *extra]), entries=entries, **parts)
+    cypher = PAGES_BY_KEY.format(
+        sort=sort,
+        after=after_clause,
+        direction="DESC" if descending else "ASC",
+        keep=", ".join(["key", var, *extra]),
+        entries=entries,
+        **parts,
+    )
     found = await graph.read(cypher, {**values, "ids": list(dict.fromkeys(ids)), "limit": limit})
     pages = {key: KeyedPage(0, []) for key in ids}
     pages.update({row["key"]: KeyedPage(int(row["total"]), list(row["page"])) for row in found})

@@ -45,8 +45,9 @@ async def policy_areas_of_coalitions(graph: Graph, ids: Sequence[str]) -> dict[s
     return await grouped(graph, POLICY_AREAS_OF_COALITIONS, ids)
 
 
-async def participant_pages(graph: Graph, ids: Sequence[str], after: tuple[Any, str] | None,
-                            limit: int) -> dict[str, KeyedPage]:
+async def participant_pages(
+    graph: Graph, ids: Sequence[str], after: tuple[Any, str] | None, limit: int
+) -> dict[str, KeyedPage]:
     """Each coalition's page of participants (``node``, ``labels``, ``role``, ``since``) and total, in ONE statement."""
     listing = Listing(PARTICIPANT_ROWS_OF_COALITIONS, "n", {}, None, carry=("key", "labels", "role", "since"))
     return await fetch_pages_by_key(graph, listing, list(ids), PARTICIPANT_SORT, False, after, limit)

@@ -19,9 +19,7 @@ PROPERTY_INDEXES: tuple[tuple[str, str], ...] = (
 def graph_schema() -> GraphSchema:
     """The schema derived from ``graph.model``: one unique ``id`` per label, indexes, full-text per FULLTEXT."""
     fulltext = tuple(
-        FulltextIndex(model.LABEL, tuple(props))
-        for model in NODE_MODELS
-        if (props := getattr(model, "FULLTEXT", ()))
+        FulltextIndex(model.LABEL, tuple(props)) for model in NODE_MODELS if (props := getattr(model, "FULLTEXT", ()))
     )
     return GraphSchema(
         labels=tuple(model.LABEL for model in NODE_MODELS),

@@ -55,7 +55,10 @@ class Neo4jServer:
             return
         self._process = subprocess.Popen(
             [str(LAUNCHER), "--port", "0", "--wait-stdin"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=None,
+            text=True,
         )
         assert self._process.stdout is not None
         for line in self._process.stdout:

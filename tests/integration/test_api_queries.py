@@ -29,8 +29,11 @@ async def test_query_count_does_not_grow_with_page_size(samples: Graph) -> None:
 
 
 async def test_lookup_by_slug_code_and_node_id(samples: Graph) -> None:
-    data = await gql(samples, '{ a: member(id: "united-kingdom") { id code nodeId } b: member(id: "gbr") { id } '
-                              'c: member(id: "nowhere") { id } }')
+    data = await gql(
+        samples,
+        '{ a: member(id: "united-kingdom") { id code nodeId } b: member(id: "gbr") { id } '
+        'c: member(id: "nowhere") { id } }',
+    )
     assert data["a"]["code"] == "GBR" and data["b"]["id"] == "united-kingdom" and data["c"] is None
     q = "query($id: ID!) { node(id: $id) { nodeId ... on Member { id } } }"
     node = await gql(samples, q, id=data["a"]["nodeId"])
@@ -45,7 +48,7 @@ async def test_parent_policy_area_filter_includes_children_and_counts_match(samp
     for node in data["nodes"]:
         ids = {a["id"] for a in node["policyAreas"]} | {a["parent"]["id"] for a in node["policyAreas"] if a["parent"]}
         assert "anti-corruption-and-integrity" in ids
-    none = (await gql(samples, q, f={"not": {"policyAreas": {"some": ["anti-corruption-and-integrity"]}}}))
+    none = await gql(samples, q, f={"not": {"policyAreas": {"some": ["anti-corruption-and-integrity"]}}})
     everything = await gql(samples, "{ commitments { totalCount } }")
     assert none["commitments"]["totalCount"] + data["totalCount"] == everything["commitments"]["totalCount"]
 
@@ -110,8 +113,9 @@ async def test_coalitions_organizations_and_navigation(samples: Graph) -> None:
       totalCount nodes { id kind commitments(role: SUPPORT) { totalCount } members { id } } }
       policyAreas { id children { id } } regions { id members { id } } }"""
     data = await gql(samples, q)
-    assert data["coalitions"] and all(c["participants"]["totalCount"] == len(c["participants"]["edges"])
-                                      for c in data["coalitions"])
+    assert data["coalitions"] and all(
+        c["participants"]["totalCount"] == len(c["participants"]["edges"]) for c in data["coalitions"]
+    )
     assert all(o["kind"] == "CIVIL_SOCIETY" for o in data["organizations"]["nodes"])
     assert any(a["children"] for a in data["policyAreas"])
     assert sum(len(r["members"]) for r in data["regions"]) > 0
@@ -141,7 +145,7 @@ async def test_nested_connections_cost_one_query_per_field(samples: Graph) -> No
         assert len(queries) == 2, n
     # the batched totals and pages agree with the root list filtered on the same parent
     for member in data50["members"]["nodes"]:
-        q = 'query($m: String) { commitments(first: 5, filter: {member: {eq: $m}}) { totalCount nodes { id } } }'
+        q = "query($m: String) { commitments(first: 5, filter: {member: {eq: $m}}) { totalCount nodes { id } } }"
         root = (await gql(samples, q, m=member["id"]))["commitments"]
         assert member["commitments"] == root, member["id"]
 
@@ -195,8 +199,11 @@ async def test_organization_commitment_edges_carry_role_and_spelling(samples: Gr
         assert {e["role"] for e in org["lead"]["edges"]} <= {"LEAD"}
         assert org["all"]["totalCount"] >= org["lead"]["totalCount"]
         for edge in org["all"]["edges"]:
-            links = [(o["role"], o["asWritten"]) for o in edge["node"]["organizations"]
-                     if o["organization"]["id"] == org["id"]]
+            links = [
+                (o["role"], o["asWritten"])
+                for o in edge["node"]["organizations"]
+                if o["organization"]["id"] == org["id"]
+            ]
             assert (edge["role"], edge["asWritten"]) in links and edge["asWritten"]
 
 

@@ -23,8 +23,10 @@ async def test_merge_is_idempotent_and_counted(graph: Graph) -> None:
 
 async def test_fulltext_search_finds_prefix_and_ignores_syntax(graph: Graph) -> None:
     await graph.ensure_schema(SCHEMA)
-    await graph.write("CREATE (:Thing {id: 'a', title: 'Beneficial ownership register'}), "
-                      "(:Thing {id: 'b', title: 'Open budget portal'})")
+    await graph.write(
+        "CREATE (:Thing {id: 'a', title: 'Beneficial ownership register'}), "
+        "(:Thing {id: 'b', title: 'Open budget portal'})"
+    )
     query = graph.fulltext_call("Thing") + " RETURN node.id AS id ORDER BY score DESC"
     hits = await graph.read(query, {"fulltext": graph.fulltext_query("benefic OWNERSHIP")})
     assert [h["id"] for h in hits] == ["a"]

@@ -48,8 +48,12 @@ COMMITMENTS = [
 ORGS = [
     Organization(id="alb-ministry-of-finance", name="Ministry of Finance", kind="government", member_id="albania"),
     Organization(id="gbr-companies-house", name="Companies House", kind="government", member_id="united-kingdom"),
-    Organization(id="transparency-international", name="Transparency International", kind="civil_society",
-                 aliases=["Transparency International", "TI"]),
+    Organization(
+        id="transparency-international",
+        name="Transparency International",
+        kind="civil_society",
+        aliases=["Transparency International", "TI"],
+    ),
 ]
 
 
@@ -59,8 +63,15 @@ async def build_world(graph: Graph) -> None:
     prov = Provenance("world.csv", 2)
     plans = {(m, f"AP_{m[:3].upper()}01") for _, m, *_ in COMMITMENTS}
     commitments = [
-        Commitment(id=cid, title=f"Commitment {cid}", natural_key=f"{m}|1|{i}", member_id=m,
-                   action_plan_id=f"AP_{m[:3].upper()}01", completion_level=level, outcome_score=score)
+        Commitment(
+            id=cid,
+            title=f"Commitment {cid}",
+            natural_key=f"{m}|1|{i}",
+            member_id=m,
+            action_plan_id=f"AP_{m[:3].upper()}01",
+            completion_level=level,
+            outcome_score=score,
+        )
         for i, (cid, m, _, level, score, _, _) in enumerate(COMMITMENTS)
     ]
     batch.add_nodes(MEMBERS, [prov] * len(MEMBERS))
@@ -71,10 +82,15 @@ async def build_world(graph: Graph) -> None:
     batch.add_rels("Member", HAS_ACTION_PLAN, "ActionPlan", [Rel(m, p) for m, p in sorted(plans)])
     batch.add_rels("ActionPlan", INCLUDES, "Commitment", [Rel(c.action_plan_id, c.id) for c in commitments])
     batch.add_rels("Commitment", ADDRESSES, "PolicyArea", [Rel(c[0], c[2]) for c in COMMITMENTS])
-    batch.add_rels("Organization", Leads.TYPE, "Commitment",
-                   [Rel(c[5], c[0], Leads(as_written=c[5])) for c in COMMITMENTS if c[5]])
-    batch.add_rels("Organization", Supports.TYPE, "Commitment",
-                   [Rel(c[6], c[0], Supports(as_written=c[6])) for c in COMMITMENTS if c[6]])
+    batch.add_rels(
+        "Organization", Leads.TYPE, "Commitment", [Rel(c[5], c[0], Leads(as_written=c[5])) for c in COMMITMENTS if c[5]]
+    )
+    batch.add_rels(
+        "Organization",
+        Supports.TYPE,
+        "Commitment",
+        [Rel(c[6], c[0], Supports(as_written=c[6])) for c in COMMITMENTS if c[6]],
+    )
     await write_batch(graph, batch, NOW)
 
 
@@ -107,8 +123,9 @@ async def test_load_v1_gives_participants_and_focus_areas(graph: Graph) -> None:
         ("open-contracting-partners", "kenya", "member", None, None),
         ("open-contracting-partners", "open-contracting-partnership", "supporter", None, None),
     }
-    focus = await graph.read("MATCH (:Coalition {id: 'open-contracting-partners'})-[:FOCUSES_ON]->(p:PolicyArea) "
-                             "RETURN p.id AS id")
+    focus = await graph.read(
+        "MATCH (:Coalition {id: 'open-contracting-partners'})-[:FOCUSES_ON]->(p:PolicyArea) RETURN p.id AS id"
+    )
     assert {r["id"] for r in focus} == {"open-contracting", "public-procurement"}
     org = await graph.read("MATCH (o:Organization {id: 'open-contracting-partnership'}) RETURN o.kind AS kind")
     assert org == [{"kind": "civil_society"}]
@@ -146,8 +163,10 @@ async def test_unknown_member_and_area_are_refused_before_any_write(graph: Graph
     with pytest.raises(ValidationFailed) as info:
         await load_file(graph, DATA / "coalition_unknown.yaml", NOW)
     messages = [str(e) for e in info.value.errors]
-    assert messages == ["coalition_unknown.yaml, row 8: participant #2: unknown member 'Atlantis' (use the OGP name, "
-                        "slug such as 'united-kingdom', or code such as 'GBR')"]
+    assert messages == [
+        "coalition_unknown.yaml, row 8: participant #2: unknown member 'Atlantis' (use the OGP name, "
+        "slug such as 'united-kingdom', or code such as 'GBR')"
+    ]
     assert await graph.read("MATCH (c:Coalition) RETURN c.id AS id") == []
     await graph.write("MATCH (p:PolicyArea {id: 'beneficial-ownership'}) DETACH DELETE p")
     with pytest.raises(ValidationFailed, match="unknown policy area 'beneficial-ownership'"):

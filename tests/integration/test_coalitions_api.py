@@ -31,8 +31,9 @@ query ($id: ID!) {
 async def test_gaps_paths_and_network_over_graphql(graph: Graph, tmp_path: Path) -> None:
     await build_world(graph)
     await load_file(graph, DATA / "coalition_v1.yaml", NOW)
-    result = await SCHEMA.execute(QUERY, {"id": "open-contracting-partners"},
-                                  context_value=SimpleNamespace(graph=graph))
+    result = await SCHEMA.execute(
+        QUERY, {"id": "open-contracting-partners"}, context_value=SimpleNamespace(graph=graph)
+    )
     assert result.errors is None, result.errors
     data = result.data
     assert data is not None
@@ -40,8 +41,9 @@ async def test_gaps_paths_and_network_over_graphql(graph: Graph, tmp_path: Path)
     assert data["connections"] == []  # Armenia has no links at all
     paths = data["path"]
     assert paths and {p["length"] for p in paths} == {2}
-    assert {tuple(n["id"] for n in p["nodes"]) for p in paths} == {("kenya", "open-contracting-partners",
-                                                                     "united-kingdom")}
+    assert {tuple(n["id"] for n in p["nodes"]) for p in paths} == {
+        ("kenya", "open-contracting-partners", "united-kingdom")
+    }
     edges = {(e["source"], e["target"], e["type"], e["weight"]) for e in data["coalitionNetwork"]["edges"]}
     assert ("organization:alb-ministry-of-finance", "commitment:AL0010", "LEADS", 1.0) in edges
     assert ("member:kenya", "commitment:KE0025", "MADE", 1.0) in edges

@@ -32,8 +32,11 @@ IN_BOLG = {"armenia", "kenya", "latvia", "mexico", "nigeria", "norway", "slovak-
 
 def expected_targets() -> set[str]:
     """Members with a BO commitment in the OGP file or an OGP action-plan BO mention in Open Ownership, minus BOLG."""
-    ogp = {member_slug(r["Country/Locality"]) for r in csv.DictReader(real_file(
-        "commitments_open_parliament_g0v.csv").open(encoding="utf-8")) if r["Beneficial Ownership"] == "1"}
+    ogp = {
+        member_slug(r["Country/Locality"])
+        for r in csv.DictReader(real_file("commitments_open_parliament_g0v.csv").open(encoding="utf-8"))
+        if r["Beneficial Ownership"] == "1"
+    }
     return ogp - IN_BOLG
 
 
@@ -43,19 +46,27 @@ def _level(text: str) -> int | None:
 
 async def load_bo_commitments(graph: Graph) -> None:
     """The real file's beneficial-ownership commitments, written as model objects (minimal fields)."""
-    rows = [r for r in read_csv(real_file("commitments_open_parliament_g0v.csv"))
-            if r.cells["Beneficial Ownership"] == "1"]
+    rows = [
+        r for r in read_csv(real_file("commitments_open_parliament_g0v.csv")) if r.cells["Beneficial Ownership"] == "1"
+    ]
     prov = [Provenance("commitments_open_parliament_g0v.csv", r.number) for r in rows]
     items, plans, orgs = [], {}, {}
     for r in rows:
         c = r.cells
         member = member_slug(c["Country/Locality"])
-        plans[c["Action Plan ID"]] = ActionPlan(id=c["Action Plan ID"], member_id=member,
-                                                number=int(c["Action Plan Number"]))
-        items.append(Commitment(id=c["Commitment Unique Identifier"], title=c["Commitment Title"], member_id=member,
-                                natural_key=f"{member}|{c['Action Plan Number']}|{c['Commitment Number']}",
-                                action_plan_id=c["Action Plan ID"],
-                                completion_level=_level(c["Completion (End Of Term)"])))
+        plans[c["Action Plan ID"]] = ActionPlan(
+            id=c["Action Plan ID"], member_id=member, number=int(c["Action Plan Number"])
+        )
+        items.append(
+            Commitment(
+                id=c["Commitment Unique Identifier"],
+                title=c["Commitment Title"],
+                member_id=member,
+                natural_key=f"{member}|{c['Action Plan Number']}|{c['Commitment Number']}",
+                action_plan_id=c["Action Plan ID"],
+                completion_level=_level(c["Completion (End Of Term)"]),
+            )
+        )
         lead = c["Lead Institution"].strip()
         if lead and lead not in ("NA", "ND"):
             orgs.setdefault(slugify(f"{member} {lead}"), (lead, []))[1].append(c["Commitment Unique Identifier"])
@@ -67,8 +78,12 @@ async def load_bo_commitments(graph: Graph) -> None:
     batch.add_rels("Member", HAS_ACTION_PLAN, "ActionPlan", [Rel(p.member_id, p.id) for p in plans.values()])
     batch.add_rels("ActionPlan", INCLUDES, "Commitment", [Rel(c.action_plan_id, c.id) for c in items])
     batch.add_rels("Commitment", ADDRESSES, "PolicyArea", [Rel(c.id, "beneficial-ownership") for c in items])
-    batch.add_rels("Organization", "LEADS", "Commitment",
-                   [Rel(k, cid, Leads(as_written=v[0])) for k, v in orgs.items() for cid in v[1]])
+    batch.add_rels(
+        "Organization",
+        "LEADS",
+        "Commitment",
+        [Rel(k, cid, Leads(as_written=v[0])) for k, v in orgs.items() for cid in v[1]],
+    )
     await write_batch(graph, batch, "2024-01-01T00:00:00Z")
 
 
@@ -76,8 +91,14 @@ async def load_real(graph: Graph) -> None:
     # the commitments loader (loaders/commitments.py) is used once it loads the real file on both backends
     await run_load(graph, [real_file("ogp_members_seed.csv")])
     await load_bo_commitments(graph)
-    await run_load(graph, [real_file("openownership_bo_commitments_by_country.csv"),
-                           real_file("openownership_bo_registers.csv"), ROOT / "samples" / "coalitions.yaml"])
+    await run_load(
+        graph,
+        [
+            real_file("openownership_bo_commitments_by_country.csv"),
+            real_file("openownership_bo_registers.csv"),
+            ROOT / "samples" / "coalitions.yaml",
+        ],
+    )
 
 
 async def test_bolg_gaps_name_the_ogp_bo_committers_outside_the_group(graph: Graph) -> None:
@@ -125,5 +146,6 @@ async def test_paths_between_real_actors_are_real(graph: Graph) -> None:
             assert {step.start, step.end} == {(a["label"], a["id"]), (b["label"], b["id"])}
             rows = await graph.read(
                 "MATCH (x {id: $a})-[r]->(y {id: $b}) WHERE type(r) = $t RETURN count(r) AS n",
-                {"a": step.start[1], "b": step.end[1], "t": step.type})
+                {"a": step.start[1], "b": step.end[1], "t": step.type},
+            )
             assert rows[0]["n"] >= 1, step

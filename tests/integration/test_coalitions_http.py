@@ -54,9 +54,13 @@ async def test_bolg_participants_focus_and_gaps(client: httpx.AsyncClient, graph
     assert data["participants"]["totalCount"] == len(members) == 8
     assert {"kenya", "united-kingdom", "nigeria", "mexico"} <= members
     # recruitment targets: exactly the members with a beneficial-ownership commitment that are not in BOLG
-    expected = {r["m"] for r in await graph.read(
-        "MATCH (m:Member)-[:HAS_ACTION_PLAN]->(:ActionPlan)-[:INCLUDES]->(:Commitment)-[:ADDRESSES]->"
-        "(:PolicyArea {id: 'beneficial-ownership'}) RETURN DISTINCT m.id AS m")} - members
+    expected = {
+        r["m"]
+        for r in await graph.read(
+            "MATCH (m:Member)-[:HAS_ACTION_PLAN]->(:ActionPlan)-[:INCLUDES]->(:Commitment)-[:ADDRESSES]->"
+            "(:PolicyArea {id: 'beneficial-ownership'}) RETURN DISTINCT m.id AS m"
+        )
+    } - members
     targets = data["gaps"]["recruitmentTargets"]
     assert expected and {t["member"]["id"] for t in targets} == expected
     scores = [t["score"] for t in targets]
@@ -80,7 +84,8 @@ async def test_connections_are_real_paths(client: httpx.AsyncClient, graph: Grap
             start_id, end_id = step["start"].split(":", 1)[1], step["end"].split(":", 1)[1]
             found = await graph.read(
                 "MATCH (a {id: $a})-[r]-(b {id: $b}) WHERE type(r) = $t RETURN count(r) AS n",
-                {"a": start_id, "b": end_id, "t": step["type"]})
+                {"a": start_id, "b": end_id, "t": step["type"]},
+            )
             assert found[0]["n"] >= 1, step
 
 

@@ -35,8 +35,7 @@ AL0002 = (
     "l.as_written AS as_written, c.source_layouts AS layouts, c.legacy_tags AS tags"
 )
 LOCAL = (
-    "MATCH (l:Member {kind: 'local'})-[:LOCATED_IN]->(n:Member) "
-    "RETURN l.id AS local, n.id AS national, n.kind AS kind"
+    "MATCH (l:Member {kind: 'local'})-[:LOCATED_IN]->(n:Member) RETURN l.id AS local, n.id AS national, n.kind AS kind"
 )
 COMMITMENTS = (
     "MATCH (c:Commitment) WHERE c.member_id IN $members "
@@ -58,7 +57,7 @@ def csv_area_links() -> int:
         reader = csv.reader(f)
         header = next(reader)
         first, last = header.index("Anti-Corruption and Integrity"), header.index("Money in Politics")
-        return sum(cell.strip() == "1" for row in reader for cell in row[first:last + 1])
+        return sum(cell.strip() == "1" for row in reader for cell in row[first : last + 1])
 
 
 @dataclass
@@ -77,8 +76,9 @@ class RealLoad:
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-async def real(request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path
-               ) -> AsyncIterator[RealLoad]:
+async def real(
+    request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path
+) -> AsyncIterator[RealLoad]:
     """Load the real file twice and then the Explorer fixture; record facts (the graph is cleared after)."""
     graph = await open_backend(request.param, neo4j_server, embedded_dir)
     path = real_file(REAL)
@@ -152,15 +152,30 @@ async def test_both_load_orders_give_the_same_commitments_and_links(graph: Graph
         await graph.clear()
         for name in order:
             await run_load(graph, [DATA / name])
-        rows = await graph.read(COMMITMENTS, {"members": ["albania", "north-macedonia", "republic-of-korea",
-                                                         "united-kingdom", "nairobi-kenya"]})
+        rows = await graph.read(
+            COMMITMENTS,
+            {"members": ["albania", "north-macedonia", "republic-of-korea", "united-kingdom", "nairobi-kenya"]},
+        )
         _, rels = await dump(graph)
-        results.append((sorted((r["id"], r["number"], tuple(sorted(r["layouts"])), tuple(sorted(r["tags"] or ())))
-                               for r in rows), [r[:3] for r in rels]))
+        results.append(
+            (
+                sorted(
+                    (r["id"], r["number"], tuple(sorted(r["layouts"])), tuple(sorted(r["tags"] or ()))) for r in rows
+                ),
+                [r[:3] for r in rels],
+            )
+        )
     assert results[0] == results[1]
     ids = {r[0] for r in results[0][0]}
-    assert ids == {"AL0002", "MK0063", "KENMS0002", "EXPL-north-macedonia-2-1.1", "EXPL-north-macedonia-2-1.10",
-                   "EXPL-republic-of-korea-1-3", "EXPL-united-kingdom-2-10"}
+    assert ids == {
+        "AL0002",
+        "MK0063",
+        "KENMS0002",
+        "EXPL-north-macedonia-2-1.1",
+        "EXPL-north-macedonia-2-1.10",
+        "EXPL-republic-of-korea-1-3",
+        "EXPL-united-kingdom-2-10",
+    }
     links = set(results[0][1])
     assert ("AP_MKD02", "INCLUDES", "EXPL-north-macedonia-2-1.10") in links  # the Explorer plan was re-keyed
     assert ("AL0002", "ADDRESSES", "regulation") in links  # only the Explorer tag "Legislation & Regulation" says so

@@ -35,8 +35,11 @@ def _adds_up(row: dict[str, object]) -> bool:
 
 
 async def _areas(graph: Graph, ids: list[str]) -> dict[str, set[str]]:
-    rows = await graph.read("MATCH (c:Commitment)-[:ADDRESSES]->(pa:PolicyArea) WHERE c.id IN $ids "
-                            "RETURN c.id AS id, collect(pa.id) AS areas", {"ids": ids})
+    rows = await graph.read(
+        "MATCH (c:Commitment)-[:ADDRESSES]->(pa:PolicyArea) WHERE c.id IN $ids "
+        "RETURN c.id AS id, collect(pa.id) AS areas",
+        {"ids": ids},
+    )
     return {r["id"]: set(r["areas"]) for r in rows}
 
 
@@ -61,8 +64,10 @@ async def test_specific_areas_come_before_broad_parents(real: Graph) -> None:
 async def test_filters_really_filter(real: Graph) -> None:
     europe = await q.similar(real, "NG0020", 10, q.SimilarityFilter(region="europe"))
     assert europe
-    regions = await real.read("MATCH (m:Member)-[:IN_REGION]->(r:Region) WHERE m.id IN $ids RETURN DISTINCT r.id AS id",
-                              {"ids": [r["node"]["member_id"] for r in europe]})
+    regions = await real.read(
+        "MATCH (m:Member)-[:IN_REGION]->(r:Region) WHERE m.id IN $ids RETURN DISTINCT r.id AS id",
+        {"ids": [r["node"]["member_id"] for r in europe]},
+    )
     assert {r["id"] for r in regions} == {"europe"}
     starred = await q.similar(real, "NG0020", 10, q.SimilarityFilter(outcome="starred"))
     assert starred and all(r["node"]["starred"] is True for r in starred)
@@ -78,13 +83,15 @@ async def test_filters_really_filter(real: Graph) -> None:
 
 
 async def test_similar_to_text_in_english_and_spanish(real: Graph) -> None:
-    rows = await q.similar_to_text(real, "public register of the beneficial owners of companies", 5,
-                                   q.SimilarityFilter())
+    rows = await q.similar_to_text(
+        real, "public register of the beneficial owners of companies", 5, q.SimilarityFilter()
+    )
     areas = await _areas(real, [r["node"]["id"] for r in rows])
     assert sum(BO in areas.get(r["node"]["id"], set()) for r in rows) >= 4
     assert all(_adds_up(r) for r in rows)
-    spanish = await q.similar_to_text(real, "Transparencia y participación ciudadana en el Congreso", 5,
-                                      q.SimilarityFilter())
+    spanish = await q.similar_to_text(
+        real, "Transparencia y participación ciudadana en el Congreso", 5, q.SimilarityFilter()
+    )
     assert spanish and spanish[0]["text"] > 0.1
     # accent folding: a Paraguayan title typed without accents still finds it first
     folded = await q.similar_to_text(real, "mecanismos de transparencia y anticorrupcion", 3, q.SimilarityFilter())
@@ -105,16 +112,21 @@ async def test_facets_equal_the_filtered_list_counts(real: Graph) -> None:
     assert total > 10
     for region in found["region"]:
         assert region["count"] == await commitments_count(
-            real, {"and": [spec, {"region": {"some": [region["value"]]}}]}, None)
+            real, {"and": [spec, {"region": {"some": [region["value"]]}}]}, None
+        )
     assert sum(r["count"] for r in found["region"]) == total
     for year in found["year"][:4]:
-        assert year["count"] == await commitments_count(real, {"and": [spec, {"year": {"eq": int(year["value"])}}]},
-                                                        None)
+        assert year["count"] == await commitments_count(
+            real, {"and": [spec, {"year": {"eq": int(year["value"])}}]}, None
+        )
     for c in found["completion"][:3]:
         assert c["count"] == await commitments_count(real, {"and": [spec, {"completion": {"in_": [c["value"]]}}]}, None)
     for area in found["policy_area"][:5]:
-        assert area["count"] == await commitments_count(
-            real, {"and": [spec, {"policy_areas": {"some": [area["value"]]}}]}, None) or area["value"] != BO
+        assert (
+            area["count"]
+            == await commitments_count(real, {"and": [spec, {"policy_areas": {"some": [area["value"]]}}]}, None)
+            or area["value"] != BO
+        )
 
 
 async def test_lineage_follows_one_member_through_later_plans(real: Graph) -> None:
@@ -178,12 +190,15 @@ async def test_nested_similar_equals_the_single_commitment_answer(real: Graph) -
     assert [s for _, s in alone] == pytest.approx([r["score"] for r in rows], abs=1e-12)
 
 
-@pytest.mark.parametrize("query, message", [
-    ('{ commitment(id: "AL0066") { similar(first: 0) { score } } }', "first must be between 1 and 100, got 0"),
-    ('{ similarToText(text: "open data", first: 500) { score } }', "first must be between 1 and 100, got 500"),
-    ('{ similarToText(text: "   ") { score } }', "the text is empty"),
-    ('{ similarToText(text: "budget", filter: {yearFrom: 2022, yearTo: 2018}) { score } }', "is after yearTo"),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ('{ commitment(id: "AL0066") { similar(first: 0) { score } } }', "first must be between 1 and 100, got 0"),
+        ('{ similarToText(text: "open data", first: 500) { score } }', "first must be between 1 and 100, got 500"),
+        ('{ similarToText(text: "   ") { score } }', "the text is empty"),
+        ('{ similarToText(text: "budget", filter: {yearFrom: 2022, yearTo: 2018}) { score } }', "is after yearTo"),
+    ],
+)
 async def test_user_errors_are_graphql_errors(real: Graph, query: str, message: str) -> None:
     result = await _execute(real, query)
     assert result.errors and message in result.errors[0].message

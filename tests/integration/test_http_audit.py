@@ -32,12 +32,19 @@ class Server:
             self.port = sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         # The real app once api/schema.py exists; until then the same app over the tests' throwaway schema.
-        target = ["api.app:app"] if importlib.util.find_spec("api.schema") else [
-            "--factory", "tests.integration.test_http_protocol:tiny_factory"]
+        target = (
+            ["api.app:app"]
+            if importlib.util.find_spec("api.schema")
+            else ["--factory", "tests.integration.test_http_protocol:tiny_factory"]
+        )
         env = {**os.environ, "OGP_GRAPH_URL": f"falkordb-lite://{self.db}", "OGP_ENVIRONMENT": "development"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", *target, "--host", "127.0.0.1", "--port", str(self.port)],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -89,8 +96,9 @@ def test_graphql_http_audit_has_no_failures_or_warnings(server: Server) -> None:
         pytest.skip("node and npm are needed for the graphql-http audit (apt-get install nodejs npm)")
     if not (AUDIT_DIR / "node_modules" / "graphql-http").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=AUDIT_DIR, check=True, capture_output=True)
-    result = subprocess.run(["node", "audit.mjs", f"{server.url}/graphql"], cwd=AUDIT_DIR, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        ["node", "audit.mjs", f"{server.url}/graphql"], cwd=AUDIT_DIR, capture_output=True, text=True, timeout=120
+    )
     lines = result.stdout.strip().splitlines()
     counts = json.loads(lines[-1])
     problems = [line for line in lines[:-1] if not line.startswith("ok ")]

@@ -68,8 +68,9 @@ async def test_cost_of_nested_pages(graph: Graph) -> None:
     payload = await refused(graph, {"query": query})
     assert code(payload) == "QUERY_TOO_COSTLY"
     assert "The query costs 1010101; the limit is 10000" in payload["errors"][0]["message"]
-    fragment = ("query { items(first: 50) { ...F } } "
-                "fragment F on Item { children(first: 50) { children(first: 5) { id } } }")
+    fragment = (
+        "query { items(first: 50) { ...F } } fragment F on Item { children(first: 50) { children(first: 5) { id } } }"
+    )
     assert code(await refused(graph, {"query": fragment})) == "QUERY_TOO_COSTLY"
 
 
@@ -115,5 +116,5 @@ async def test_get_is_protected_too(graph: Graph) -> None:
 
 async def test_query_size_counts_bytes(graph: Graph) -> None:
     async with client_for(tiny_app(graph, max_query_bytes=100)) as client:
-        response = await client.post("/graphql", json={"query": "{ hello(name: \"" + "é" * 50 + "\") }"})
+        response = await client.post("/graphql", json={"query": '{ hello(name: "' + "é" * 50 + '") }'})
     assert "bytes long; the limit is 100 bytes" in response.json()["errors"][0]["message"]

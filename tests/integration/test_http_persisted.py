@@ -53,14 +53,19 @@ async def test_every_example_and_persisted_query_runs(real_client: httpx.AsyncCl
     """Every example GraphiQL opens with (and every persisted query) answers, with data, on the samples."""
     await load_samples(graph)
     runs = [(e["query"], json.loads(e["variables"])) for e in load_examples()]
-    sample_variables = {"commitment-by-id": {"id": "KE9001"}, "member-overview": {"id": "united-kingdom"},
-                        "search-commitments": {"text": "open data"}, "similar-commitments": {"id": "UK9002"},
-                        "coalition-gaps": {"id": "beneficial-ownership-leadership-group"},
-                        "similar-to-text": {"text": "beneficial ownership register"}}
+    sample_variables = {
+        "commitment-by-id": {"id": "KE9001"},
+        "member-overview": {"id": "united-kingdom"},
+        "search-commitments": {"text": "open data"},
+        "similar-commitments": {"id": "UK9002"},
+        "coalition-gaps": {"id": "beneficial-ownership-leadership-group"},
+        "similar-to-text": {"text": "beneficial ownership register"},
+    }
     runs += [(text, sample_variables[name.rsplit(".v", 1)[0]]) for name, text in PersistedQueries.load().named.items()]
     for query, variables in runs:
-        response = await real_client.post("/graphql", json={"query": query, "variables": variables},
-                                          headers={"accept": GQL})
+        response = await real_client.post(
+            "/graphql", json={"query": query, "variables": variables}, headers={"accept": GQL}
+        )
         name = next(line for line in query.splitlines() if not line.startswith("#"))
         assert response.status_code == 200, (name, response.text[:500])
         body = response.json()
@@ -94,8 +99,9 @@ async def test_apq_register_then_call_by_hash() -> None:
         by_get = await client.get("/graphql", params=params)
         assert by_get.json() == {"data": {"hello": "hello Ana"}}
         assert by_get.headers["cache-control"].startswith("public")
-        wrong = await client.post("/graphql", json={"query": "{ hello }", "extensions": apq(digest)},
-                                  headers={"accept": GQL})
+        wrong = await client.post(
+            "/graphql", json={"query": "{ hello }", "extensions": apq(digest)}, headers={"accept": GQL}
+        )
         assert wrong.status_code == 400
         assert "does not match" in wrong.json()["errors"][0]["message"]
 

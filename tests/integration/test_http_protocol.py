@@ -149,7 +149,7 @@ async def test_get_queries_and_mutations(client: httpx.AsyncClient) -> None:
 
 
 async def test_operation_name(client: httpx.AsyncClient) -> None:
-    document = "query A { hello } query B { hello(name: \"B\") }"
+    document = 'query A { hello } query B { hello(name: "B") }'
     chosen = await client.post("/graphql", json={"query": document, "operationName": "B"})
     assert chosen.json() == {"data": {"hello": "hello B"}}
     unnamed = await client.post("/graphql", json={"query": document}, headers={"accept": GQL})

@@ -13,9 +13,11 @@ FOUNDERS = {"brazil", "indonesia", "mexico", "norway", "philippines", "south-afr
 MEMBER_KINDS = "MATCH (m:Member) RETURN m.kind AS kind, count(*) AS n"
 FOUNDING = "MATCH (m:Member) WHERE m.founding_member = true RETURN m.id AS id"
 LOCATED = "MATCH (l:Member)-[:LOCATED_IN]->(c:Member) RETURN l.id AS local, c.id AS country, c.kind AS kind"
-PLAN = ("MATCH (m:Member)-[:HAS_ACTION_PLAN]->(p:ActionPlan {id: $id}) RETURN m.id AS member, p.number AS number, "
-        "p.submission_year AS year, p.consultation_steps_followed AS steps, p.regular_forum AS forum, "
-        "p.self_assessment_published AS self_assessment")
+PLAN = (
+    "MATCH (m:Member)-[:HAS_ACTION_PLAN]->(p:ActionPlan {id: $id}) RETURN m.id AS member, p.number AS number, "
+    "p.submission_year AS year, p.consultation_steps_followed AS steps, p.regular_forum AS forum, "
+    "p.self_assessment_published AS self_assessment"
+)
 FORMER = "MATCH (m:Member {id: $id}) RETURN m.former_names AS former, m.status AS status, m.code AS code"
 
 
@@ -33,8 +35,14 @@ async def test_members_seed(graph: Graph) -> None:
 
 async def test_local_members_and_old_names(graph: Graph) -> None:
     """Local members join their country; the 2016 list's old names resolve to today's members."""
-    await run_load(graph, [real_file("ogp_members_seed.csv"), real_file("ogp_local_members_partial.csv"),
-                           real_file("ogp_participating_countries_status_2016_okfde.csv")])
+    await run_load(
+        graph,
+        [
+            real_file("ogp_members_seed.csv"),
+            real_file("ogp_local_members_partial.csv"),
+            real_file("ogp_participating_countries_status_2016_okfde.csv"),
+        ],
+    )
     located = {(r["local"], r["country"]) for r in await graph.read(LOCATED)}
     assert ("cordoba-province-argentina", "argentina") in located
     assert ("buenos-aires-argentina", "argentina") in located
@@ -54,8 +62,14 @@ async def test_process_2016_facts(graph: Graph) -> None:
     albania = next(r for r in rows[3:] if r[0] == "Albania" and r[1] == "1")
     expected_steps = int(albania[header.index("_Number of steps followed (out of 6)")])
     plan = (await graph.read(PLAN, {"id": "AP_ALB01"}))[0]
-    assert plan == {"member": "albania", "number": 1, "year": 2012, "steps": expected_steps,
-                    "forum": albania[header.index("_Regular forum")] == "1", "self_assessment": True}
+    assert plan == {
+        "member": "albania",
+        "number": 1,
+        "year": 2012,
+        "steps": expected_steps,
+        "forum": albania[header.index("_Regular forum")] == "1",
+        "self_assessment": True,
+    }
     assert (await graph.read("MATCH (p:ActionPlan) RETURN count(p) AS n"))[0]["n"] == 116
     slovakia = await graph.read(PLAN, {"id": "AP_SVK01"})
     assert slovakia and slovakia[0]["member"] == "slovak-republic"

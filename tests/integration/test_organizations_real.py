@@ -95,16 +95,22 @@ def test_single_pass_organisations_do_not_depend_on_row_order() -> None:
         resolver = OrganizationResolver()
         for row in shuffled:
             for column, role in COLUMNS:
-                resolver.mentions(row[column], member_id=member_slug(row["Country/Locality"]),
-                                  member_code=row["Code"], role=role)
+                resolver.mentions(
+                    row[column], member_id=member_slug(row["Country/Locality"]), member_code=row["Code"], role=role
+                )
         results.append([o.model_dump() for o in resolver.organizations()])
     assert results[0] == results[1]
 
 
 async def test_known_organizations_round_trip_and_win(graph: Graph) -> None:
     orgs = [
-        Organization(id="ken-national-treasury", name="National Treasury", kind="government", member_id="kenya",
-                     aliases=["The National Treasury", "Treasury"]),
+        Organization(
+            id="ken-national-treasury",
+            name="National Treasury",
+            kind="government",
+            member_id="kenya",
+            aliases=["The National Treasury", "Treasury"],
+        ),
         Organization(id="world-bank", name="World Bank", kind="multilateral", aliases=["World Bank Group"]),
     ]
     await write_nodes(graph, orgs, [Provenance("orgs-test.csv", i + 2) for i in range(2)], loaded_at="2024-01-01")
@@ -114,6 +120,10 @@ async def test_known_organizations_round_trip_and_win(graph: Graph) -> None:
         ("world-bank", "World Bank", "multilateral", None, ["World Bank Group"]),
     ]
     resolver = OrganizationResolver(known)
-    found = resolver.mentions("The National Treasury; World Bank Group; Ministry of Health", member_id="kenya",
-                              member_code="KEN", role="support")
+    found = resolver.mentions(
+        "The National Treasury; World Bank Group; Ministry of Health",
+        member_id="kenya",
+        member_code="KEN",
+        role="support",
+    )
     assert [m.organization.id for m in found] == ["ken-national-treasury", "world-bank", "ken-ministry-of-health"]

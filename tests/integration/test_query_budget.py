@@ -23,8 +23,9 @@ BOUND = re.compile(r"^# max-queries:\s*(\d+)\s*$", re.M)
 
 async def _count(graph: Graph, query: str, variables: dict[str, Any]) -> int:
     with count_queries() as log:
-        result = await schema.execute(query, variable_values=variables,
-                                      context_value=Context(graph=graph, settings=Settings()))
+        result = await schema.execute(
+            query, variable_values=variables, context_value=Context(graph=graph, settings=Settings())
+        )
     assert result.errors is None, result.errors
     return len(log)
 

@@ -34,7 +34,15 @@ def test_the_seed_is_the_bolg_with_eight_members() -> None:
     assert batch.coalition is not None and batch.coalition.id == "beneficial-ownership-leadership-group"
     assert batch.focus == ["beneficial-ownership"]
     assert {p.ref for p in batch.participants} == {
-        "Armenia", "Kenya", "Latvia", "Mexico", "Nigeria", "Norway", "Slovak Republic", "United Kingdom"}
+        "Armenia",
+        "Kenya",
+        "Latvia",
+        "Mexico",
+        "Nigeria",
+        "Norway",
+        "Slovak Republic",
+        "United Kingdom",
+    }
 
 
 def test_every_error_names_the_file_entry_line_and_reason() -> None:
@@ -55,11 +63,14 @@ def test_every_error_names_the_file_entry_line_and_reason() -> None:
 
 def test_a_duplicate_participant_is_reported_with_the_first_entry(tmp_path: Path) -> None:
     path = tmp_path / "dup.yaml"
-    path.write_text("coalition:\n  id: dup\n  name: Dup\n  participants:\n    - member: UK\n"
-                    "    - member: United Kingdom\n      role: champion\n")
+    path.write_text(
+        "coalition:\n  id: dup\n  name: Dup\n  participants:\n    - member: UK\n"
+        "    - member: United Kingdom\n      role: champion\n"
+    )
     errors = [str(e) for e in validate(extract(path), path.name).errors]
-    assert errors == ["dup.yaml, row 6: participant #2 ('United Kingdom'): duplicate participant, "
-                      "already listed as participant #1"]
+    assert errors == [
+        "dup.yaml, row 6: participant #2 ('United Kingdom'): duplicate participant, already listed as participant #1"
+    ]
 
 
 def test_broken_yaml_names_the_line() -> None:
@@ -67,12 +78,15 @@ def test_broken_yaml_names_the_line() -> None:
         read_yaml(DATA / "coalition_broken.yaml")
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "the file is empty"),
-    (b"# only a comment\n", "no content"),
-    (b"coalition:\n  name: Caf\xe9\n", "line 2: not valid UTF-8"),
-    (b"- just\n- a list\n", "expected a top-level 'coalition:' mapping"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"# only a comment\n", "no content"),
+        (b"coalition:\n  name: Caf\xe9\n", "line 2: not valid UTF-8"),
+        (b"- just\n- a list\n", "expected a top-level 'coalition:' mapping"),
+    ],
+)
 def test_bad_files_are_refused_clearly(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "c.yaml"
     path.write_bytes(content)
@@ -94,5 +108,7 @@ def test_focus_areas_are_checked_against_the_taxonomy(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text("coalition:\n  id: c\n  name: C\n  focus_policy_areas: [Beneficial Ownership, open-contract]\n")
     errors = [str(e) for e in validate(extract(path), path.name).errors]
-    assert errors == ["c.yaml, row 2, column 'focus_policy_areas': unknown policy area 'open-contract': not an id or "
-                      "name of today's taxonomy (did you mean open-contracting?)"]
+    assert errors == [
+        "c.yaml, row 2, column 'focus_policy_areas': unknown policy area 'open-contract': not an id or "
+        "name of today's taxonomy (did you mean open-contracting?)"
+    ]

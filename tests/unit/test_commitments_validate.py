@@ -53,8 +53,11 @@ def test_bad_rows_are_all_reported_with_file_row_and_column() -> None:
     batch = commitments.validate(commitments.extract(DATA / "commitments_bad.csv"), "commitments_bad.csv")
     got = {(e.row, e.column) for e in batch.errors}
     assert got == {
-        (3, "Year Of Submission"), (3, "Specificity"), (4, "Commitment Unique Identifier"),
-        (5, "Commitment Unique Identifier"), (5, "Open Data"),
+        (3, "Year Of Submission"),
+        (3, "Specificity"),
+        (4, "Commitment Unique Identifier"),
+        (5, "Commitment Unique Identifier"),
+        (5, "Open Data"),
     }
     messages = [str(e) for e in batch.errors]
     assert "commitments_bad.csv, row 3, column 'Year Of Submission': Input should be a valid integer" in messages[0]
@@ -62,11 +65,17 @@ def test_bad_rows_are_all_reported_with_file_row_and_column() -> None:
     assert any("'Huge' is not a specificity rating" in m for m in messages)
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("commitments_missing_column.csv", "commitments_missing_column.csv: missing required column(s) 'Commitment Title'"),
-    ("commitments_empty.csv", "commitments_empty.csv: the file is empty"),
-    ("commitments_latin1.csv", "commitments_latin1.csv, line 3: not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "commitments_missing_column.csv",
+            "commitments_missing_column.csv: missing required column(s) 'Commitment Title'",
+        ),
+        ("commitments_empty.csv", "commitments_empty.csv: the file is empty"),
+        ("commitments_latin1.csv", "commitments_latin1.csv, line 3: not valid UTF-8"),
+    ],
+)
 def test_unreadable_files_raise_a_load_error_naming_the_file(name: str, message: str) -> None:
     with pytest.raises(LoadError) as info:
         list(commitments.extract(DATA / name))
@@ -78,8 +87,12 @@ def test_explorer_fixture_validates_with_repaired_numbers_and_no_contact_data() 
     assert batch.errors == []
     items = {i.commitment.id: i.commitment for i in batch.items}
     assert set(items) == {
-        "EXPL-albania-1-2", "EXPL-united-kingdom-2-10", "EXPL-north-macedonia-2-4.1",
-        "EXPL-north-macedonia-2-1.1", "EXPL-north-macedonia-2-1.10", "EXPL-republic-of-korea-1-3",
+        "EXPL-albania-1-2",
+        "EXPL-united-kingdom-2-10",
+        "EXPL-north-macedonia-2-4.1",
+        "EXPL-north-macedonia-2-1.1",
+        "EXPL-north-macedonia-2-1.10",
+        "EXPL-republic-of-korea-1-3",
     }
     albania = items["EXPL-albania-1-2"]
     assert albania.legacy_tags == ["E-government", "Legislation & Regulation"]
@@ -96,8 +109,12 @@ def test_explorer_fixture_validates_with_repaired_numbers_and_no_contact_data() 
 def test_explorer_bad_rows() -> None:
     batch = explorer.validate(explorer.extract(DATA / "explorer_bad.csv"), "explorer_bad.csv")
     assert {(e.row, e.column) for e in batch.errors} == {
-        (2, "Action Plan Number"), (3, "Commitment Title"), (4, "Specificity"), (5, "Year of submission"),
-        (5, "Lobbying"), (7, "Comm No"),
+        (2, "Action Plan Number"),
+        (3, "Commitment Title"),
+        (4, "Specificity"),
+        (5, "Year of submission"),
+        (5, "Lobbying"),
+        (7, "Comm No"),
     }
     assert [i.commitment.id for i in batch.items] == ["EXPL-georgia-1-7"]
 

@@ -12,34 +12,50 @@ def names(text: str) -> list[str]:
 
 def test_comma_inside_a_ministry_name_does_not_split() -> None:
     assert names("Ministry of Labour, Employment and Social Protection") == [
-        "Ministry of Labour, Employment and Social Protection"]
+        "Ministry of Labour, Employment and Social Protection"
+    ]
     assert names("Ministry of Finance, Public Property Agency") == ["Ministry of Finance", "Public Property Agency"]
 
 
 def test_and_splits_only_between_two_organisations() -> None:
     assert names("Ministry of Justice and Human Rights") == ["Ministry of Justice and Human Rights"]
     assert names("The Ministry of Justice and the Office of the Government") == [
-        "Ministry of Justice", "Office of the Government"]
+        "Ministry of Justice",
+        "Office of the Government",
+    ]
 
 
 def test_non_answers_and_generic_groups_give_nothing() -> None:
-    for text in ("NA", "N/A", "TBD", "Unclear", "None", "other interested NGOs and CSOs", "Civil society organisations",
-                 "All organizations and coalitions interested in anti-corruption efforts"):
+    for text in (
+        "NA",
+        "N/A",
+        "TBD",
+        "Unclear",
+        "None",
+        "other interested NGOs and CSOs",
+        "Civil society organisations",
+        "All organizations and coalitions interested in anti-corruption efforts",
+    ):
         assert split_cell(text) == [], text
 
 
 def test_a_ministries_list_gives_one_ministry_per_portfolio_and_a_bare_portfolio_is_dropped() -> None:
     assert names("Ministries of Communication, Finance, Justice") == [
-        "Ministry of Communication", "Ministry of Finance", "Ministry of Justice"]
+        "Ministry of Communication",
+        "Ministry of Finance",
+        "Ministry of Justice",
+    ]
     assert names("Committees: Public Account, Finance") == ["Public Account"]
 
 
 def test_glued_names_are_cut_and_overlong_fragments_rejected() -> None:
-    assert names("Ghana Integrity Initiative Commonwealth Human Rights Initiative West African Civil Society "
-                 "Institute") == ["Ghana Integrity Initiative", "Commonwealth Human Rights Initiative",
-                                  "West African Civil Society Institute"]
-    assert names("NAP-4 18 working groups Center for Democratic Development Centre for Local Government "
-                 "Advocacy") == ["Center for Democratic Development", "Centre for Local Government Advocacy"]
+    assert names(
+        "Ghana Integrity Initiative Commonwealth Human Rights Initiative West African Civil Society Institute"
+    ) == ["Ghana Integrity Initiative", "Commonwealth Human Rights Initiative", "West African Civil Society Institute"]
+    assert names("NAP-4 18 working groups Center for Democratic Development Centre for Local Government Advocacy") == [
+        "Center for Democratic Development",
+        "Centre for Local Government Advocacy",
+    ]
     assert names("Ministry of Justice and Human Rights") == ["Ministry of Justice and Human Rights"]
     long_one = "Agency " + " ".join(f"Word{i}" for i in range(12))
     assert names(long_one) == []
@@ -74,13 +90,18 @@ def test_acronym_and_full_name_are_one_organisation_in_either_order() -> None:
         resolver = OrganizationResolver()
         for text in order:
             resolver.observe(text, member_id="georgia", member_code="GEO")
-        ids = [m.organization.id for text in order
-               for m in resolver.mentions(text, member_id="georgia", member_code="GEO", role="support")]
+        ids = [
+            m.organization.id
+            for text in order
+            for m in resolver.mentions(text, member_id="georgia", member_code="GEO", role="support")
+        ]
         idfi = "geo-institute-for-development-of-freedom-of-information"
         assert sorted(ids) == [idfi, idfi, idfi, "transparency-international"]
         org = resolver.organizations()[0]
-        assert (org.name, org.aliases) == ("Institute for Development of Freedom of Information", [
-            "IDFI", "Institute for Development of Freedom of Information (IDFI)"])
+        assert (org.name, org.aliases) == (
+            "Institute for Development of Freedom of Information",
+            ["IDFI", "Institute for Development of Freedom of Information (IDFI)"],
+        )
 
 
 def test_an_acronym_given_for_two_organisations_links_to_neither() -> None:
@@ -88,18 +109,27 @@ def test_an_acronym_given_for_two_organisations_links_to_neither() -> None:
     for text in ("Georgian Young Lawyers Association (GYLA)", "Georgian Youth League of Advocates (GYLA)", "GYLA"):
         resolver.observe(text, member_id="georgia", member_code="GEO")
     assert [o.id for o in resolver.organizations()] == [
-        "geo-gyla", "georgian-young-lawyers-association", "georgian-youth-league-of-advocates"]
+        "geo-gyla",
+        "georgian-young-lawyers-association",
+        "georgian-youth-league-of-advocates",
+    ]
 
 
 def test_fuzzy_spellings_take_the_most_mentioned_spelling_whatever_the_order() -> None:
-    cells = ["Ministry of Economic Development", "Ministry of Economic Developement",
-             "Ministry of Economic Development"]
+    cells = [
+        "Ministry of Economic Development",
+        "Ministry of Economic Developement",
+        "Ministry of Economic Development",
+    ]
     for order in (cells, cells[1:] + cells[:1], list(reversed(cells))):
         resolver = OrganizationResolver()
         for text in order:
             resolver.observe(text, member_id="kenya", member_code="KEN")
-        ids = {m.organization.id for text in order
-               for m in resolver.mentions(text, member_id="kenya", member_code="KEN", role="lead")}
+        ids = {
+            m.organization.id
+            for text in order
+            for m in resolver.mentions(text, member_id="kenya", member_code="KEN", role="lead")
+        }
         assert ids == {"ken-ministry-of-economic-development"}
         (org,) = resolver.organizations()
         assert org.aliases == ["Ministry of Economic Developement", "Ministry of Economic Development"]
@@ -119,8 +149,15 @@ def test_ids_do_not_depend_on_order_for_exact_spellings() -> None:
 def test_known_organisations_from_the_graph_win() -> None:
     from graph.model import Organization
 
-    known = [Organization(id="ken-treasury", name="National Treasury", kind="government", member_id="kenya",
-                          aliases=["The National Treasury"])]
+    known = [
+        Organization(
+            id="ken-treasury",
+            name="National Treasury",
+            kind="government",
+            member_id="kenya",
+            aliases=["The National Treasury"],
+        )
+    ]
     resolver = OrganizationResolver(known)
     (mention,) = resolver.mentions("The National Treasury", member_id="kenya", member_code="KEN", role="lead")
     assert mention.organization.id == "ken-treasury"

@@ -11,7 +11,7 @@ from api.schema import schema
 
 SDL = Path(__file__).resolve().parents[2] / "api" / "schema.graphql"
 REGENERATE = (
-    "strawberry export-schema api.schema:schema --output api/schema.graphql  (or: python -c \"from api.schema "
+    'strawberry export-schema api.schema:schema --output api/schema.graphql  (or: python -c "from api.schema '
     "import schema; from strawberry.printer import print_schema; "
     "open('api/schema.graphql','w').write(print_schema(schema)+'\\n')\")"
 )
@@ -44,5 +44,9 @@ def test_type_names_are_graph_labels() -> None:
     from graph.model import NODE_MODELS
 
     names = set(schema._schema.type_map)
-    assert {m.LABEL for m in NODE_MODELS if m.LABEL in {"Member", "ActionPlan", "Commitment", "PolicyArea",
-            "OgpValue", "Organization", "Coalition", "Region"}} <= names
+    assert {
+        m.LABEL
+        for m in NODE_MODELS
+        if m.LABEL
+        in {"Member", "ActionPlan", "Commitment", "PolicyArea", "OgpValue", "Organization", "Coalition", "Region"}
+    } <= names

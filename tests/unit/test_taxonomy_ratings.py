@@ -22,7 +22,7 @@ def _header() -> list[str]:
 def test_every_policy_area_column_of_the_real_file_is_in_the_taxonomy_in_order() -> None:
     header = _header()
     first = header.index("Anti-Corruption and Integrity")
-    assert [a.column for a in POLICY_AREAS] == header[first:first + len(POLICY_AREAS)]
+    assert [a.column for a in POLICY_AREAS] == header[first : first + len(POLICY_AREAS)]
     assert len(POLICY_AREAS) == 86 and len({a.id for a in POLICY_AREAS}) == 86
 
 
@@ -62,41 +62,50 @@ def test_every_legacy_tag_maps_onto_one_or_two_existing_areas() -> None:
         assert all(i in AREA_BY_ID for i in ids), tag
     assert LEGACY_TAGS["Legislature"] == ("open-parliaments",)
     assert LEGACY_TAGS["Citizen Budgets"] == (
-        "publication-of-budget-fiscal-information", "public-participation-in-budget-fiscal-policy")
+        "publication-of-budget-fiscal-information",
+        "public-participation-in-budget-fiscal-policy",
+    )
     assert legacy_names("security-and-public-safety") == ["Defense", "Security"]
     assert all(area in AREA_BY_ID for area in WORKING_GROUPS.values())
 
 
 def test_ogp_values() -> None:
     assert [v.id for v in OGP_VALUES] == [
-        "access-to-information", "civic-participation", "public-accountability", "technology-and-innovation"]
+        "access-to-information",
+        "civic-participation",
+        "public-accountability",
+        "technology-and-innovation",
+    ]
     assert [v.explorer_column for v in OGP_VALUES] == ["Value -Info", "Value -Part", "Value -Acc", "Value -Tech"]
     assert set(_header()) >= {v.current_column for v in OGP_VALUES}
 
 
-@pytest.mark.parametrize(("scale", "raw", "expected"), [
-    ("specificity", "High", ("high", 3)),
-    ("specificity", "a. low", ("low", 1)),
-    ("specificity", "None", ("none", 0)),
-    ("potential_impact", "Transformative", ("transformative", 3)),
-    ("potential_for_results", "Modest", ("modest", 1)),
-    ("completion", "Not Started", ("not_started", 0)),
-    ("completion", "d. Complete", ("complete", 3)),
-    ("completion", "Withdrawn", ("withdrawn", None)),
-    ("completion", "Unclear", ("unclear", None)),
-    ("early_results", "No notable results", ("no_notable_results", 0)),
-    ("did_it_open_government", "b. None", ("did_not_change", 1)),
-    ("did_it_open_government", "c. Marginal", ("marginal", 2)),
-    ("did_it_open_government", "No early results to report yet", ("no_early_results_to_report_yet", None)),
-    ("did_it_open_government", "Not Applicable", ("not_applicable", None)),
-    ("starred", "1", ("yes", 1)),
-    ("verifiable", "Yes", ("yes", 1)),
-    ("change_in_completion", "No Change", ("no_change", 1)),
-    ("specificity", "ND", ("no_data", None)),
-    ("potential_impact", "NR", ("not_reviewed", None)),
-    ("completion", "NA", ("not_applicable", None)),
-    ("completion", "  ", (None, None)),
-])
+@pytest.mark.parametrize(
+    ("scale", "raw", "expected"),
+    [
+        ("specificity", "High", ("high", 3)),
+        ("specificity", "a. low", ("low", 1)),
+        ("specificity", "None", ("none", 0)),
+        ("potential_impact", "Transformative", ("transformative", 3)),
+        ("potential_for_results", "Modest", ("modest", 1)),
+        ("completion", "Not Started", ("not_started", 0)),
+        ("completion", "d. Complete", ("complete", 3)),
+        ("completion", "Withdrawn", ("withdrawn", None)),
+        ("completion", "Unclear", ("unclear", None)),
+        ("early_results", "No notable results", ("no_notable_results", 0)),
+        ("did_it_open_government", "b. None", ("did_not_change", 1)),
+        ("did_it_open_government", "c. Marginal", ("marginal", 2)),
+        ("did_it_open_government", "No early results to report yet", ("no_early_results_to_report_yet", None)),
+        ("did_it_open_government", "Not Applicable", ("not_applicable", None)),
+        ("starred", "1", ("yes", 1)),
+        ("verifiable", "Yes", ("yes", 1)),
+        ("change_in_completion", "No Change", ("no_change", 1)),
+        ("specificity", "ND", ("no_data", None)),
+        ("potential_impact", "NR", ("not_reviewed", None)),
+        ("completion", "NA", ("not_applicable", None)),
+        ("completion", "  ", (None, None)),
+    ],
+)
 def test_parse_rating(scale: str, raw: str, expected: tuple[str | None, int | None]) -> None:
     assert parse_rating(scale, raw) == expected
 
@@ -109,9 +118,14 @@ def test_unknown_rating_names_the_scale_and_the_accepted_values() -> None:
 def test_every_rating_in_the_real_file_parses() -> None:
     with real_file(REAL).open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
-    columns = {"Specificity": "specificity", "Potential Impact": "potential_impact",
-               "Completion (End Of Term)": "completion", "Did It Open Government (Overall)": "did_it_open_government",
-               "Early Results": "early_results", "Potential for Results": "potential_for_results"}
+    columns = {
+        "Specificity": "specificity",
+        "Potential Impact": "potential_impact",
+        "Completion (End Of Term)": "completion",
+        "Did It Open Government (Overall)": "did_it_open_government",
+        "Early Results": "early_results",
+        "Potential for Results": "potential_for_results",
+    }
     for column, scale in columns.items():
         slugs = {parse_rating(scale, r[column])[0] for r in rows}
         assert None not in slugs and "no_data" in slugs, column
@@ -128,7 +142,8 @@ def test_outcome_score() -> None:
     # completion only (mid-term): 2/3
     assert outcome_score({"completion_midterm_level": 2}) == pytest.approx(0.6667, abs=1e-4)
     # substantial + marginal, not starred: (0.4*2/3 + 0.5*2/4 + 0) / 1.0
-    assert outcome_score({"completion_level": 2, "did_it_open_government_level": 2, "starred": False}) == \
-        pytest.approx(0.5167, abs=1e-4)
+    assert outcome_score({"completion_level": 2, "did_it_open_government_level": 2, "starred": False}) == pytest.approx(
+        0.5167, abs=1e-4
+    )
     # early results stand in when did-it-open-government is missing
     assert outcome_score({"early_results_level": 3}) == 1.0
