@@ -54,7 +54,7 @@ test-unit: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy graph loaders queries api cli.py
+	$(VENV)/bin/mypy graph loaders queries api bench cli.py
 
 bench: $(STAMP)
 	$(PY) -m bench

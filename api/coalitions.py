@@ -124,16 +124,24 @@ def _key(key: kq.Key) -> str:
     return f"{kq.KIND_OF_LABEL[key[0]]}:{key[1]}"
 
 
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _opt_float(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
 def _focus(row: dict[str, object], commitment: dict[str, object]) -> FocusCommitment:
     return FocusCommitment(
         id=strawberry.ID(str(commitment["id"])),
         title=str(commitment.get("title") or ""),
         member_id=str(row["member_id"]),
         member_name=str(row["member_name"]),
-        completion=commitment.get("completion"),
-        did_it_open_government=commitment.get("did_it_open_government"),  # type: ignore[arg-type]
-        outcome_score=commitment.get("outcome_score"),
-        strength=cq.strength(commitment),  # type: ignore[arg-type]
+        completion=_opt_str(commitment.get("completion")),
+        did_it_open_government=_opt_str(commitment.get("did_it_open_government")),
+        outcome_score=_opt_float(commitment.get("outcome_score")),
+        strength=cq.strength(commitment),
     )
 
 

@@ -77,7 +77,8 @@ class Query(CoalitionQuery, DiscoveryQuery):
         limit, position, spec, graph = page_size(first), decode_cursor(after), to_spec(filter), info.context.graph
         sort, descending, area = "ID", False, None
         if order_by is not None:
-            sort, descending, area = order_by.field.value, order_by.direction.value == "DESC", order_by.policy_area
+            sort, area = str(order_by.field.value), order_by.policy_area
+            descending = str(order_by.direction.value) == "DESC"
             if sort == "COMMITMENT_COUNT" and area:
                 sort = "COMMITMENT_COUNT_IN_AREA"
         rows = await members.members_page(graph, spec, sort, descending, position, limit + 1, area)
@@ -141,7 +142,7 @@ class Query(CoalitionQuery, DiscoveryQuery):
         limit, position, spec, graph = page_size(first), decode_cursor(after), to_spec(filter), info.context.graph
         sort, descending = "ID", False
         if order_by is not None:
-            sort, descending = order_by.field.value, order_by.direction.value == "DESC"
+            sort, descending = str(order_by.field.value), str(order_by.direction.value) == "DESC"
         rows = await organizations.organizations_page(graph, spec, sort, descending, position, limit + 1)
 
         async def count() -> int:

@@ -168,7 +168,7 @@ class CommitmentConnection(Connection[Commitment]):
 
 def _sort(search: str | None, order: CommitmentOrder | None) -> tuple[str, bool]:
     if order is not None:
-        return order.field.value, order.direction.value == "DESC"
+        return str(order.field.value), str(order.direction.value) == "DESC"
     return ("SCORE", True) if search is not None else ("ID", False)
 
 

@@ -56,7 +56,7 @@ class Neo4jGraph(Graph):
         return cls(driver, database, timeout_ms)
 
     def _query(self, cypher: str, timeout_ms: int | None = None) -> Query:
-        return Query(cypher, timeout=(timeout_ms or self.timeout_ms) / 1000)  # type: ignore[arg-type]
+        return Query(cypher, timeout=(timeout_ms or self.timeout_ms) / 1000)
 
     async def _read(self, cypher: str, params: dict[str, Any]) -> list[Row]:
         tx = self._tx.get()

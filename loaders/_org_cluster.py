@@ -210,7 +210,9 @@ def _summarise(cid: str, members: list[Node]) -> Cluster:
         names.update(n.names)
     for n in members:  # an acronym's kind counts when the full name's is unknown ("GIZ" vs its German name)
         kinds.update({k: 0 for k in n.kinds})
-    known_kinds = [k for k in KIND_ORDER if kinds.get(k) is not None and k != "unknown"] or ["unknown"]
+    known_kinds: list[OrganizationKind] = [k for k in KIND_ORDER if kinds.get(k) is not None and k != "unknown"]
+    if not known_kinds:
+        known_kinds = ["unknown"]
     kind = min(known_kinds, key=lambda k: (-kinds[k], KIND_ORDER.index(k)))
     name = min(names, key=lambda s: (-names[s], len(s), s)) if names else cid
     member_id = None if voters[0].scope == GLOBAL else voters[0].scope
