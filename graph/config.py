@@ -53,7 +53,10 @@ class Settings(BaseSettings):
         url = self.graph_url
         if url and url.startswith("falkordb-lite://"):
             return Path(url.removeprefix("falkordb-lite://"))
-        return PROJECT_ROOT / "var" / "ogp.db"
+        # In a checkout the graph lives in the project's var/; an installed package (e.g. the Docker image)
+        # has no project folder, so it uses var/ under the working directory.
+        base = PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd()
+        return base / "var" / "ogp.db"
 
 
 @lru_cache
