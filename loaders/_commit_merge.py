@@ -9,13 +9,14 @@ are re-keyed in place (``SET n.id``), keeping their links.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.backend import Graph
 from graph.model import ActionPlan, Commitment
 from graph.taxonomy import LEGACY_TAGS, WORKING_GROUPS
 from loaders._commit_keys import titles_match
+from loaders._write import LoadStats, Rel
 
 logger = logging.getLogger(__name__)
 
@@ -126,3 +127,22 @@ async def prune_links(graph: Graph, rel_type: str, keep: dict[str, list[str]]) -
         return 0
     stats = await graph.write(PRUNES[rel_type], {"rows": [{"id": k, "keep": v} for k, v in keep.items()]})
     return stats.relationships_deleted
+
+
+async def prune_stale_links(
+    graph: Graph, links: Mapping[str, Sequence[Rel]], keep: dict[str, dict[str, list[str]]], stats: LoadStats
+) -> None:
+    """For each link type, delete the commitments' links the source no longer states.
+
+    ``links`` are the relationships just written (LEADS/SUPPORTS point at the commitment, the rest from
+    it); ``keep`` gives, per type, the commitments concerned and any ends to keep besides those links.
+    """
+    for rel_type, rels in links.items():
+        kept = keep[rel_type]
+        for rel in rels:
+            start, end = (rel.end, rel.start) if rel_type in ("LEADS", "SUPPORTS") else (rel.start, rel.end)
+            if start in kept:
+                kept[start].append(end)
+        removed = await prune_links(graph, rel_type, kept)
+        if removed:
+            stats.rels_removed[rel_type] = stats.rels_removed.get(rel_type, 0) + removed

@@ -36,7 +36,7 @@ from graph.model import (
 from graph.ratings import outcome_score, parse_rating
 from loaders._commit_columns import AREA_COLUMNS, RATINGS, VALUE_COLUMNS
 from loaders._commit_keys import natural_key, normalise_number, taxonomy_nodes, text_or_none
-from loaders._commit_merge import legacy_areas, prune_links, rekey_explorer_nodes
+from loaders._commit_merge import legacy_areas, prune_stale_links, rekey_explorer_nodes
 from loaders._commit_orgs import OrgLinks, add_organizations
 from loaders._source import Batch, RowError, SourceRow, read_csv, write_batch
 from loaders._write import LoadStats, Provenance, Rel
@@ -305,15 +305,10 @@ async def load(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
     stats = await write_batch(graph, batch, loaded_at)
     legacy = await legacy_areas(graph, [c.id for c in commitments])
     links = {ADDRESSES: batch.addresses, ADVANCES: batch.advances, "LEADS": leads, "SUPPORTS": supports}
-    for rel_type, rels in links.items():
-        keep: dict[str, list[str]] = {
-            c.id: list(legacy.get(c.id, [])) if rel_type == ADDRESSES else [] for c in commitments
-        }
-        for rel in rels:
-            start, end = (rel.end, rel.start) if rel_type in ("LEADS", "SUPPORTS") else (rel.start, rel.end)
-            if start in keep:
-                keep[start].append(end)
-        removed = await prune_links(graph, rel_type, keep)
-        if removed:
-            stats.rels_removed[rel_type] = stats.rels_removed.get(rel_type, 0) + removed
+    # Areas that only the Explorer layout gave (legacy tags) are kept; everything else follows this file.
+    keep = {
+        rel_type: {c.id: list(legacy.get(c.id, [])) if rel_type == ADDRESSES else [] for c in commitments}
+        for rel_type in links
+    }
+    await prune_stale_links(graph, links, keep, stats)
     return stats

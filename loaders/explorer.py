@@ -32,7 +32,13 @@ from graph.model import (
 from graph.ratings import outcome_score, parse_rating
 from graph.taxonomy import LEGACY_TAGS, OGP_VALUES, WORKING_GROUPS
 from loaders._commit_keys import natural_key, normalise_number, repair_number, taxonomy_nodes, text_or_none
-from loaders._commit_merge import EXPLORER_PREFIX, PLANS_OF_MEMBERS, existing_by_key, explorer_plan_id, prune_links
+from loaders._commit_merge import (
+    EXPLORER_PREFIX,
+    PLANS_OF_MEMBERS,
+    existing_by_key,
+    explorer_plan_id,
+    prune_stale_links,
+)
 from loaders._commit_orgs import OrgLinks, add_organizations
 from loaders._source import Batch, RowError, SourceRow, read_csv, write_batch
 from loaders._write import LoadStats, Provenance, Rel
@@ -267,13 +273,7 @@ async def load(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
     batch.add_rels(Commitment.LABEL, ADVANCES, OgpValue.LABEL, advances)
     leads, supports = await add_organizations(graph, batch, orgs)
     stats = await write_batch(graph, batch, loaded_at)
-    for rel_type, rels in {ADDRESSES: addresses, ADVANCES: advances, "LEADS": leads, "SUPPORTS": supports}.items():
-        keep: dict[str, list[str]] = {cid: [] for cid in own}
-        for rel in rels:
-            start, end = (rel.end, rel.start) if rel_type in ("LEADS", "SUPPORTS") else (rel.start, rel.end)
-            if start in keep:
-                keep[start].append(end)
-        removed = await prune_links(graph, rel_type, keep)
-        if removed:
-            stats.rels_removed[rel_type] = stats.rels_removed.get(rel_type, 0) + removed
+    links = {ADDRESSES: addresses, ADVANCES: advances, "LEADS": leads, "SUPPORTS": supports}
+    keep: dict[str, dict[str, list[str]]] = {rel_type: {cid: [] for cid in own} for rel_type in links}
+    await prune_stale_links(graph, links, keep, stats)
     return stats
