@@ -7,6 +7,7 @@ a write keeps it. A registry left behind by a crash (dead pid) is removed before
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections import OrderedDict
@@ -27,6 +28,7 @@ from graph.errors import GraphError, QueryTimeoutError
 logger = logging.getLogger(__name__)
 
 SERVER_CONFIG = {"appendonly": "yes", "appendfsync": "everysec"}
+SNAPSHOT_ATTEMPTS = 150  # x 0.2 s: a background rewrite of a large append-only file takes seconds
 WRITE_TIMEOUT_MS = 600_000  # loads write large batches; reads keep the short per-query timeout
 
 
@@ -136,6 +138,21 @@ class FalkorGraph(Graph):
             properties_set=int(result.properties_set),
         )
 
+    async def _snapshot(self) -> None:
+        """``GRAPH.COPY`` the graph to the backup key, waiting for a background save to finish.
+
+        The copy forks the server; redis runs one child at a time, so while an append-only-file rewrite
+        or a snapshot is in progress the fork is refused ("could not fork"): wait and try again.
+        """
+        for attempt in range(SNAPSHOT_ATTEMPTS):
+            try:
+                await self._command("GRAPH.COPY", self.name, self._backup)
+                return
+            except ResponseError as exc:
+                if "could not fork" not in str(exc) or attempt == SNAPSHOT_ATTEMPTS - 1:
+                    raise GraphError(f"could not snapshot the graph before the load: {exc}") from exc
+                await asyncio.sleep(0.2)
+
     @asynccontextmanager
     async def atomic(self) -> AsyncIterator[None]:
         """Snapshot the graph (``GRAPH.COPY``) and put the snapshot back if the block fails.
@@ -145,7 +162,7 @@ class FalkorGraph(Graph):
         """
         existed = self.name in await self._graphs()
         if existed:
-            await self._command("GRAPH.COPY", self.name, self._backup)
+            await self._snapshot()
         try:
             yield
         except BaseException:
