@@ -207,9 +207,15 @@ async def resolve_lineage(root_commitment_id: str, info: strawberry.Info) -> lis
 
 
 async def resolve_peers(root_member_id: str, info: strawberry.Info, first: int = 10) -> list[MemberPeer]:
-    """``Member.peers``: members with the most similar policy-area and outcome portfolios."""
+    """``Member.peers``: members with the most similar portfolios; all members of a request level share one read."""
     from api.types import Member
 
+    graph, size = info.context.graph, _first(first)
+
+    async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
+        return {key: KeyedPage(len(rows), rows) for key, rows in (await q.peers_batch(graph, ids, size)).items()}
+
+    loader = info.context.batch_pages("Member.peers", {"first": size}, fetch)
     return [
         MemberPeer(
             member=Member.from_row(r["node"]),
@@ -218,7 +224,7 @@ async def resolve_peers(root_member_id: str, info: strawberry.Info, first: int =
             outcome_agreement=r["outcome"],
             shared_policy_areas=r["shared"],
         )
-        for r in await q.peers(info.context.graph, root_member_id, _first(first))
+        for r in (await loader.load(root_member_id)).rows
     ]
 
 

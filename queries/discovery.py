@@ -329,8 +329,9 @@ async def facets(graph: Graph, spec: Mapping[str, Any] | None, search: str | Non
     return out
 
 
-async def peers(graph: Graph, member_id: str, first: int) -> list[Row]:
-    """Members whose portfolios (IDF-weighted policy areas, and outcomes per area) are most like this one's."""
+async def peers_batch(graph: Graph, member_ids: Sequence[str], first: int) -> dict[str, list[Row]]:
+    """For each member, the members whose portfolios (IDF-weighted policy areas, and outcomes per area)
+    are most like its own: the portfolios are read once for all ``member_ids`` (two statements in all)."""
     rows = await graph.read(MEMBER_PORTFOLIOS)
     parents = {r["id"] for r in await graph.read(PARENT_AREAS)}
     members = sorted({r["member"] for r in rows})
@@ -343,16 +344,25 @@ async def peers(graph: Graph, member_id: str, first: int) -> list[Row]:
         idf = math.log((1 + len(members)) / (1 + df[r["area"]])) + 1.0
         vec[r["member"]][r["area"]] = math.log1p(r["n"]) * idf * (0.25 if r["area"] in parents else 1.0)
         out_vec[r["member"]][r["area"]] = float(r["outcome"])
-    mine = vec.get(member_id)
-    if not mine:
-        return []
-    found = []
-    for other in members:
+    tops = {m: _peers_of(m, vec, out_vec, first) for m in dict.fromkeys(member_ids) if vec.get(m)}
+    wanted = sorted({t["member_id"] for top in tops.values() for t in top})
+    nodes = {r["node"]["id"]: r["node"] for r in await graph.read(MEMBERS_BY_ID, {"ids": wanted})} if wanted else {}
+    return {
+        m: [{**t, "node": nodes.get(t["member_id"], {"id": t["member_id"]})} for t in top] for m, top in tops.items()
+    }
+
+
+def _peers_of(
+    member_id: str, vec: dict[str, dict[str, float]], out_vec: dict[str, dict[str, float]], first: int
+) -> list[dict[str, Any]]:
+    mine = vec[member_id]
+    found: list[dict[str, Any]] = []
+    for other, theirs in vec.items():
         if other == member_id:
             continue
-        shared = set(mine) & set(vec[other])
-        dot = sum(mine[a] * vec[other][a] for a in shared)
-        norm = math.sqrt(sum(v * v for v in mine.values()) * sum(v * v for v in vec[other].values()))
+        shared = set(mine) & set(theirs)
+        dot = sum(mine[a] * theirs[a] for a in shared)
+        norm = math.sqrt(sum(v * v for v in mine.values()) * sum(v * v for v in theirs.values()))
         areas = dot / norm if norm else 0.0
         gap = [abs(out_vec[member_id][a] - out_vec[other][a]) for a in shared]
         outcome = 1.0 - (sum(gap) / len(gap) if gap else 1.0)
@@ -362,11 +372,13 @@ async def peers(graph: Graph, member_id: str, first: int) -> list[Row]:
                 "score": 0.8 * areas + 0.2 * outcome * areas,
                 "areas": areas,
                 "outcome": outcome,
-                "shared": sorted(shared, key=lambda a: -mine[a] * vec[other][a]),
+                "shared": sorted(shared, key=lambda a: -mine[a] * theirs[a]),
             }
         )
     found.sort(key=lambda r: (-r["score"], r["member_id"]))
-    top = found[:first]
-    found_nodes = await graph.read(MEMBERS_BY_ID, {"ids": [t["member_id"] for t in top]})
-    nodes = {r["node"]["id"]: r["node"] for r in found_nodes}
-    return [{**t, "node": nodes.get(t["member_id"], {"id": t["member_id"]})} for t in top]
+    return found[:first]
+
+
+async def peers(graph: Graph, member_id: str, first: int) -> list[Row]:
+    """Members whose portfolios are most like this one's, best first."""
+    return (await peers_batch(graph, [member_id], first)).get(member_id, [])

@@ -182,6 +182,24 @@ async def test_nested_similar_and_lineage_cost_the_same_queries_for_5_or_20_comm
     print(f"statements for 5 and 20 commitments: {counts}")
 
 
+PEERS = "{ members(first: %d) { nodes { id peers(first: 3) { score member { id } sharedPolicyAreas } } } }"
+
+
+async def test_peers_of_many_members_cost_the_same_queries_and_match_the_single_answer(real: Graph) -> None:
+    counts = {}
+    for n in (3, 30):
+        with count_queries() as log:
+            result = await _execute(real, PEERS % n)
+        assert result.errors is None, result.errors
+        nodes = result.data["members"]["nodes"]  # type: ignore[index]
+        counts[n] = len(log)
+    # the members page (+ its count), then one portfolio read and one member lookup for ALL members
+    assert counts[3] == counts[30] <= 4, counts
+    albania = next(m for m in nodes if m["id"] == "albania")
+    alone = await q.peers(real, "albania", 3)
+    assert [p["member"]["id"] for p in albania["peers"]] == [r["member_id"] for r in alone]
+
+
 async def test_nested_similar_equals_the_single_commitment_answer(real: Graph) -> None:
     result = await _execute(real, '{ commitment(id: "AL0066") { similar(first: 5) { score commitment { id } } } }')
     alone = [(r["commitment"]["id"], r["score"]) for r in result.data["commitment"]["similar"]]  # type: ignore[index]
