@@ -128,6 +128,12 @@ class Corpus:
             self.word.fit(titles + bodies)
         except ValueError:  # no usable text: an empty graph, or only stop words; the text side scores 0
             self.char = self.word = None
+        # (analyser, vocabulary, idf, share) of both vectorisers, for ``draft_vector``'s lean path.
+        self._spaces = [
+            (v.build_analyzer(), v.vocabulary_, v.idf_, share)
+            for v, share in ((self.char, CHAR_SHARE), (self.word, 1 - CHAR_SHARE))
+            if v is not None
+        ]
         title_vec, body_vec = self.vectorize(titles), self.vectorize(bodies)
         self.text = _unit(title_vec * math.sqrt(TITLE_SHARE) + body_vec * math.sqrt(1 - TITLE_SHARE)).tocsr()
         self.text_t = self.text.T.tocsr()  # transposed once: a draft is scored with one sparse product
@@ -148,6 +154,30 @@ class Corpus:
         if self.char is None or self.word is None:
             return sp.csr_matrix((len(texts), 1), dtype=np.float32)
         return self._combine(self.char.transform(texts), self.word.transform(texts))
+
+    def draft_vector(self, text: str) -> sp.csr_matrix:
+        """``vectorize([text])`` for one text, without sklearn's per-call input validation (about 5x faster).
+
+        The same steps with the fitted vectorisers' own analysers, vocabularies and idf: n-gram counts,
+        sublinear tf (``1 + log``), idf, L2 norm per space, the spaces' shares, L2 norm of the whole.
+        ``similarToText`` vectorises one draft per request; a unit test holds this equal to ``vectorize``.
+        """
+        if not self._spaces:
+            return self.vectorize([text])
+        indices, data, offset = [], [], 0
+        for analyze, vocabulary, idf, share in self._spaces:
+            counts = Counter(j for j in map(vocabulary.get, analyze(text)) if j is not None)
+            columns = np.fromiter(counts.keys(), dtype=np.int32, count=len(counts))
+            values = (np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts))) + 1) * idf[columns]
+            length = float(np.sqrt(np.dot(values, values)))
+            indices.append(columns + offset)
+            data.append(values * np.float32(math.sqrt(share) / length) if length > 0 else values)
+            offset += len(vocabulary)
+        joined = np.concatenate(data).astype(np.float32)
+        length = float(np.sqrt(np.dot(joined, joined)))
+        if length > 0:
+            joined /= np.float32(length)
+        return sp.csr_matrix((joined, np.concatenate(indices), np.array([0, joined.size])), shape=(1, offset))
 
     def _binary(self, sets: Sequence[frozenset[str]], weight: dict[str, float], norm: bool = True) -> sp.csr_matrix:
         keys = {k: i for i, k in enumerate(sorted(weight))}
@@ -247,7 +277,7 @@ def text_query_values(corpus: Corpus, text: str) -> dict[str, np.ndarray]:
 
     A draft has no policy areas, organisations or coalition yet, so those components are zero.
     """
-    sims = np.clip((corpus.vectorize([text]) @ corpus.text_t).toarray(), 0.0, 1.0)
+    sims = np.clip((corpus.draft_vector(text) @ corpus.text_t).toarray(), 0.0, 1.0)
     zeros = np.zeros_like(sims)
     return {
         "text": sims,
