@@ -18,7 +18,15 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.types.graphql import OperationType as StrawberryOperation
 
-from api.limits import LimitExceeded, Limits, check_query_size, check_variables, parse_query, validation_rules
+from api.limits import (
+    LimitExceeded,
+    Limits,
+    check_query_size,
+    check_variables,
+    cost_errors,
+    parse_query,
+    validation_rules,
+)
 from api.persisted import PersistedQueries
 from graph.config import Settings
 from graph.errors import QueryTimeoutError
@@ -41,6 +49,15 @@ class HttpError(Exception):
         self.status = status
         self.message = message
         self.headers = dict(headers or {})
+
+
+@dataclass
+class _Checked:
+    """A parsed document and, once computed, its errors under the rules that depend on the text alone."""
+
+    document: DocumentNode
+    protection: list[GraphQLError] | None = None
+    standard: list[GraphQLError] | None = None
 
 
 @dataclass(frozen=True)
@@ -173,30 +190,42 @@ class GraphQLHandler:
         self.persisted = persisted
         self.context_factory = context_factory
         self.production = settings.environment == "production"
-        # Parsed documents and their standard-rule validation, by query text (LRU): both depend only on the
-        # text and the schema, so a repeated query (the usual case: an app sends the same few) skips them.
-        self._documents: OrderedDict[str, tuple[DocumentNode, list[GraphQLError] | None]] = OrderedDict()
+        # Parsed documents and their validation by the rules that depend on the text alone (LRU, by query
+        # text): a repeated query (the usual case: an app sends the same few) skips parsing and validating.
+        self._documents: OrderedDict[str, _Checked] = OrderedDict()
+        self._protection = validation_rules(self.limits)
+        self._standard = [*specified_rules, MaybeNullValidationRule, OneOfInputValidationRule]
 
-    def _parse(self, query: str) -> DocumentNode:
+    def _parse(self, query: str) -> _Checked:
         cached = self._documents.get(query)
         if cached is not None:
             self._documents.move_to_end(query)
-            return cached[0]
-        document = parse_query(query, self.limits)
-        self._documents[query] = (document, None)
+            return cached
+        checked = _Checked(parse_query(query, self.limits))
+        self._documents[query] = checked
         if len(self._documents) > DOCUMENT_CACHE_SIZE:
             self._documents.popitem(last=False)
-        return document
+        return checked
 
-    def _standard_errors(self, query: str, document: DocumentNode, hide: bool) -> list[GraphQLError]:
-        cached = self._documents.get(query)
-        if cached is not None and cached[1] is not None:
-            return cached[1]
-        rules = [*specified_rules, MaybeNullValidationRule, OneOfInputValidationRule]
-        errors = validate(self.schema._schema, document, rules, max_errors=20, hide_suggestions=hide)
-        if query in self._documents:
-            self._documents[query] = (document, errors)
-        return errors
+    def _validate(self, checked: _Checked, operation_name: str | None, variables: dict[str, Any]) -> list[GraphQLError]:
+        """Protection rules (depth, aliases, introspection), then cost (per request: it reads the variables),
+        then GraphQL's own rules, each group only when the one before passed. The standard rules run last:
+        some (overlapping fields) are quadratic, and an abusive document must not reach them."""
+        hide = not self.limits.suggestions
+        if checked.protection is None:
+            checked.protection = validate(
+                self.schema._schema, checked.document, self._protection, max_errors=20, hide_suggestions=hide
+            )
+        if checked.protection:
+            return checked.protection
+        costly = cost_errors(checked.document, operation_name, variables, self.limits)
+        if costly:
+            return costly
+        if checked.standard is None:
+            checked.standard = validate(
+                self.schema._schema, checked.document, self._standard, max_errors=20, hide_suggestions=hide
+            )
+        return checked.standard
 
     def _respond(self, payload: dict[str, Any], media: str, status: int = 200, cache: bool = False) -> Response:
         headers = {"Vary": "Accept"}
@@ -226,10 +255,10 @@ class GraphQLHandler:
         """Check everything that can be checked without the database, then execute."""
         try:
             query = self._check_text(params)
-            document = self._parse(query)
+            checked = self._parse(query)
         except GraphQLError as exc:  # persisted-query, limit and syntax errors
             return self._request_error([exc], media)
-        operation = get_operation_ast(document, params.operation_name)
+        operation = get_operation_ast(checked.document, params.operation_name)
         if operation is None:
             named = f"operation {params.operation_name!r}" if params.operation_name else "a single operation"
             missing = GraphQLError(f"The document has no {named}: name the operation to run in `operationName`.")
@@ -238,11 +267,7 @@ class GraphQLHandler:
             raise HttpError(405, f"A {operation.operation.value} cannot be sent with GET: use POST.", {"Allow": "POST"})
         variables = params.variables or {}
         hide = not self.limits.suggestions
-        # The cheap protection rules run first, alone: some standard rules (overlapping fields) are quadratic.
-        protection = validation_rules(self.limits, variables, params.operation_name)
-        errors = validate(self.schema._schema, document, protection, max_errors=20, hide_suggestions=hide)
-        if not errors:
-            errors = self._standard_errors(query, document, hide)
+        errors = self._validate(checked, params.operation_name, variables)
         if errors:
             return self._request_error(errors, media)
         coerced = get_variable_values(

@@ -16,8 +16,6 @@ from graphql import (
     IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    ValidationContext,
-    ValidationRule,
     VariableNode,
     parse,
 )
@@ -164,45 +162,41 @@ def query_cost(
     return total
 
 
-def cost_rule(limits: Limits, variables: Mapping[str, Any], operation_name: str | None) -> type[ValidationRule]:
-    """A validation rule refusing the operation to run when its cost is over the limit."""
-
-    class QueryCostRule(ValidationRule):
-        def __init__(self, context: ValidationContext) -> None:
-            super().__init__(context)
-            document = context.document
-            fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-            for operation in document.definitions:
-                if not isinstance(operation, OperationDefinitionNode):
-                    continue
-                if operation_name is not None and (operation.name is None or operation.name.value != operation_name):
-                    continue
-                try:
-                    cost = query_cost(operation.selection_set, fragments, variables, limits)
-                except LimitExceeded as error:
-                    context.report_error(error)
-                    continue
-                if cost > limits.max_cost:
-                    context.report_error(
-                        LimitExceeded(
-                            f"The query costs {cost}; the limit is {limits.max_cost}. The cost of a field is 1 plus "
-                            "its page size (first/last) times the cost of the fields inside it: ask for smaller "
-                            "pages or fewer nested lists.",
-                            "QUERY_TOO_COSTLY",
-                        )
-                    )
-
-    return QueryCostRule
+def cost_errors(
+    document: DocumentNode, operation_name: str | None, variables: Mapping[str, Any], limits: Limits
+) -> list[GraphQLError]:
+    """The page-size and cost errors of the operation(s) to run; it depends on the variables, so it runs for
+    every request (a walk over the selections, no visitor)."""
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    errors: list[GraphQLError] = []
+    for operation in document.definitions:
+        if not isinstance(operation, OperationDefinitionNode):
+            continue
+        if operation_name is not None and (operation.name is None or operation.name.value != operation_name):
+            continue
+        try:
+            cost = query_cost(operation.selection_set, fragments, variables, limits)
+        except LimitExceeded as error:
+            errors.append(error)
+            continue
+        if cost > limits.max_cost:
+            errors.append(
+                LimitExceeded(
+                    f"The query costs {cost}; the limit is {limits.max_cost}. The cost of a field is 1 plus "
+                    "its page size (first/last) times the cost of the fields inside it: ask for smaller "
+                    "pages or fewer nested lists.",
+                    "QUERY_TOO_COSTLY",
+                )
+            )
+    return errors
 
 
-def validation_rules(
-    limits: Limits, variables: Mapping[str, Any], operation_name: str | None
-) -> list[type[ASTValidationRule]]:
-    """The protection rules added to GraphQL's own: depth, aliases, page sizes and cost, introspection."""
+def validation_rules(limits: Limits) -> list[type[ASTValidationRule]]:
+    """The protection rules that depend on the query text alone (depth, aliases, introspection): their result
+    is cached with the parsed document. The cost, which depends on the variables, is ``cost_errors``."""
     rules: list[type[ASTValidationRule]] = [
         *QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
-        cost_rule(limits, variables, operation_name),
     ]
     if not limits.introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
