@@ -29,9 +29,9 @@ Pages = DataLoader[str, KeyedPage]
 PageFetch = Callable[[Sequence[str]], Awaitable[dict[str, KeyedPage]]]
 
 
-def _nodes(graph: Graph, label: str) -> Nodes:
+def _nodes(graph: Graph, label: str, properties: tuple[str, ...] | None = None) -> Nodes:
     async def load(ids: Sequence[str]) -> list[Row | None]:
-        found = await nodes_by_id(graph, label, ids)
+        found = await nodes_by_id(graph, label, ids, properties)
         return [found.get(i) for i in ids]
 
     return DataLoader(load_fn=load)
@@ -43,6 +43,10 @@ def _groups(graph: Graph, fetch: Callable[[Graph, Sequence[str]], Awaitable[dict
         return [found.get(i, []) for i in ids]
 
     return DataLoader(load_fn=load)
+
+
+def _snake(label: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in label).lstrip("_")
 
 
 @dataclass
@@ -75,6 +79,7 @@ class Context(BaseContext):
     batch_coalition_policy_areas: Groups = field(init=False)
     batch_region_members: Groups = field(init=False)
     _pages: dict[str, Pages] = field(init=False, default_factory=dict)
+    _projected: dict[tuple[str, tuple[str, ...]], Nodes] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -102,6 +107,15 @@ class Context(BaseContext):
         self.batch_coalition_participants = _groups(g, participants.participants_of_coalitions)
         self.batch_coalition_policy_areas = _groups(g, participants.policy_areas_of_coalitions)
         self.batch_region_members = _groups(g, regions.members_of_regions)
+
+    def nodes(self, label: str, properties: tuple[str, ...] | None) -> Nodes:
+        """The node DataLoader of ``label`` fetching only ``properties`` (``None``: the whole node, ``batch_*``)."""
+        if properties is None:
+            return getattr(self, "batch_" + _snake(label))  # type: ignore[no-any-return]
+        key = (label, properties)
+        if key not in self._projected:
+            self._projected[key] = _nodes(self.graph, label, properties)
+        return self._projected[key]
 
     def batch_pages(self, field_name: str, arguments: dict[str, Any], fetch: PageFetch) -> Pages:
         """The DataLoader of a nested connection for one (field, argument set): its parents share ONE query.

@@ -9,6 +9,7 @@ of N commitments asking for them costs one statement per field, not N. User erro
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import asdict
 from enum import Enum
@@ -18,12 +19,16 @@ import strawberry
 from graphql import GraphQLError
 
 from api.filters import CommitmentFilter, MemberKind, to_spec
+from api.projection import fields, selection_set, sub_selections
 from graph.backend import Row
 from queries import discovery as q
 from queries.discovery_scoring import WEIGHTS
 from queries.paging import KeyedPage
 
 if TYPE_CHECKING:
+    from strawberry.dataloader import DataLoader
+
+    from api.context import Context
     from api.types import Commitment, Member, Organization
 
 CommitmentRef = Annotated["Commitment", strawberry.lazy("api.types")]
@@ -179,18 +184,56 @@ def _similar(row: Row) -> SimilarCommitment:
     )
 
 
+def _similar_loader(
+    context: Context, size: int, flt: q.SimilarityFilter, properties: tuple[str, ...] | None
+) -> DataLoader[str, KeyedPage]:
+    """The request's DataLoader of stored matches for one argument set (every commitment of a level shares it)."""
+    graph = context.graph
+
+    async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
+        found = await q.similar_batch(graph, ids, size, flt, properties)
+        return {key: KeyedPage(len(rows), rows) for key, rows in found.items()}
+
+    arguments = {"first": size, "filter": asdict(flt), "properties": properties}
+    return context.batch_pages("Commitment.similar", arguments, fetch)
+
+
 async def resolve_similar(
     root_commitment_id: str, info: strawberry.Info, first: int = 10, filter: SimilarityFilter | None = None
 ) -> list[SimilarCommitment]:
     """``Commitment.similar``: the stored SIMILAR_TO matches; all commitments of a request level share ONE query."""
-    graph, size, flt = info.context.graph, _first(first), _filter(filter)
+    from api.types_commitment import commitment_properties
 
-    async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
-        found = await q.similar_batch(graph, ids, size, flt)
-        return {key: KeyedPage(len(rows), rows) for key, rows in found.items()}
-
-    loader = info.context.batch_pages("Commitment.similar", {"first": size, "filter": asdict(flt)}, fetch)
+    properties = commitment_properties(sub_selections(selection_set(info), "commitment"))
+    loader = _similar_loader(info.context, _first(first), _filter(filter), properties)
     return [_similar(r) for r in (await loader.load(root_commitment_id)).rows]
+
+
+def prefetch_similar(info: strawberry.Info, commitment_id: str) -> None:
+    """Start reading ``similar`` of a commitment looked up by id, alongside the lookup itself.
+
+    ``commitment(id:) { similar { … } }`` (a commitment page with its peers) would otherwise wait for the
+    commitment before asking for its matches: two database round trips in a row. The matches only need the
+    id, so the lookup's resolver starts them first, through the same DataLoader ``Commitment.similar`` uses;
+    that field then finds them loaded (or loading). Only the default filter is prefetched; other arguments
+    are read by the field itself as usual.
+    """
+    from api.types_commitment import commitment_properties
+
+    for field in fields(selection_set(info)):
+        first = field.arguments.get("first", 10)
+        if field.name != "similar" or field.arguments.get("filter") is not None or not isinstance(first, int):
+            continue
+        if 1 <= first <= MAX_FIRST:
+            properties = commitment_properties(sub_selections(field.selections, "commitment"))
+            started = _similar_loader(info.context, first, q.SimilarityFilter(), properties).load(commitment_id)
+            # An unknown commitment never awaits it: retrieve its outcome so that asyncio stays quiet.
+            asyncio.ensure_future(started).add_done_callback(_retrieve)
+
+
+def _retrieve(future: asyncio.Future[KeyedPage]) -> None:
+    if not future.cancelled():
+        future.exception()  # the field that awaits it (if any) reports the error
 
 
 async def resolve_lineage(root_commitment_id: str, info: strawberry.Info) -> list[Commitment]:
@@ -240,7 +283,10 @@ class DiscoveryQuery:
     ) -> list[SimilarCommitment]:
         if not text.strip():
             raise GraphQLError("similarToText: the text is empty; paste a title or a few paragraphs")
-        rows = await q.similar_to_text(info.context.graph, text, _first(first), _filter(filter))
+        from api.types_commitment import commitment_properties
+
+        properties = commitment_properties(sub_selections(selection_set(info), "commitment"))
+        rows = await q.similar_to_text(info.context.graph, text, _first(first), _filter(filter), properties)
         return [_similar(r) for r in rows]
 
     @strawberry.field(description="Members ranked by how their commitments in a policy area turned out.")

@@ -8,9 +8,11 @@ import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
 
 from api.coalitions import CoalitionQuery
-from api.discovery import DiscoveryQuery
+from api.discovery import DiscoveryQuery, prefetch_similar
+from api.execution import LeanExecutionContext
 from api.filters import MemberFilter, MemberOrder, OrganizationFilter, OrganizationOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
+from api.projection import selection_set
 from api.relay import Node, from_global_id
 from api.types import (
     ActionPlan,
@@ -28,6 +30,7 @@ from api.types import (
     Region,
     commitment_connection,
 )
+from api.types_commitment import commitment_properties
 from queries import members, organizations, participants, policy_areas, regions
 
 IdArg = Annotated[strawberry.ID, strawberry.argument(description="The natural id (slug or OGP id).")]
@@ -43,18 +46,11 @@ CONVERT = {
 }
 
 
-async def _one(info: strawberry.Info, label: str, node_id: str) -> object | None:
-    loader = {
-        "Member": info.context.batch_member,
-        "ActionPlan": info.context.batch_action_plan,
-        "Commitment": info.context.batch_commitment,
-        "PolicyArea": info.context.batch_policy_area,
-        "OgpValue": info.context.batch_ogp_value,
-        "Organization": info.context.batch_organization,
-        "Coalition": info.context.batch_coalition,
-        "Region": info.context.batch_region,
-    }[label]
-    row = await loader.load(node_id)
+async def _one(
+    info: strawberry.Info, label: str, node_id: str, properties: tuple[str, ...] | None = None
+) -> object | None:
+    """The node of ``label`` with this id (whole, or only ``properties``) as its GraphQL type; None if unknown."""
+    row = await info.context.nodes(label, properties).load(node_id)
     return CONVERT[label].from_row(row) if row else None  # type: ignore[attr-defined]
 
 
@@ -90,7 +86,9 @@ class Query(CoalitionQuery, DiscoveryQuery):
 
     @strawberry.field(description="A commitment by OGP id (`AL0002`); null when unknown.")
     async def commitment(self, info: strawberry.Info, id: IdArg) -> Commitment | None:
-        return await _one(info, "Commitment", id)  # type: ignore[return-value]
+        prefetch_similar(info, id)  # the matches need only the id: read them alongside the commitment
+        properties = commitment_properties(selection_set(info))
+        return await _one(info, "Commitment", id, properties)  # type: ignore[return-value]
 
     @strawberry.field(description="Commitments, filtered, sorted, or found by full-text search (then by relevance).")
     async def commitments(
@@ -183,4 +181,6 @@ schema = strawberry.Schema(
     # The HTTP layer has already parsed and validated each request (and refused abusive ones before that);
     # caching by query text keeps execution from repeating that work for the queries an app sends again.
     extensions=[lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)],
+    # Plain data fields (most of a discovery answer) complete without graphql-core's per-field bookkeeping.
+    execution_context_class=LeanExecutionContext,
 )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.types.nodes import Selection
 
 from api.discovery import SimilarityFilterArg  # imports no api.types module at load time: no cycle
 from api.filters import CommitmentFilter, CommitmentOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
+from api.projection import needed_properties
 from api.relay import Node, to_global_id
 from api.types_common import Provenance, _d
 from api.types_irm import CommitmentIrm
@@ -24,6 +27,42 @@ if TYPE_CHECKING:
     from api.types_taxonomy import OgpValue, PolicyArea
 
 LAZY = strawberry.lazy("api.types")
+
+# GraphQL field of Commitment -> the node properties it reads (``api/projection.py``): a request that selects
+# only these fields fetches only these properties. A field missing here (``irm`` reads every rating) makes
+# the request fetch the whole node; ``tests/unit/test_projection.py`` keeps the table in step with the type.
+PROPERTIES: dict[str, tuple[str, ...]] = {
+    "id": ("id",),
+    "nodeId": ("id",),
+    "title": ("title",),
+    "shortTitle": ("short_title",),
+    "fullText": ("full_text",),
+    "theme": ("theme",),
+    "number": ("number",),
+    "year": ("year",),
+    "startDate": ("start_date",),
+    "endDate": ("end_date",),
+    "url": ("url",),
+    "leadInstitutionsText": ("lead_institutions_text",),
+    "supportingInstitutionsText": ("supporting_institutions_text",),
+    "legacyTags": ("legacy_tags",),
+    "workingGroups": ("working_groups",),
+    "provenance": ("source_file", "source_row", "loaded_at"),
+    "member": ("member_id",),
+    "actionPlan": ("action_plan_id",),
+    "policyAreas": (),
+    "ogpValues": (),
+    "organizations": (),
+    "leadOrganizations": (),
+    "similar": (),
+    "lineage": (),
+}
+ALWAYS = ("id", "title")  # what ``Commitment.from_row`` requires
+
+
+def commitment_properties(selections: Iterable[Selection]) -> tuple[str, ...] | None:
+    """The properties a selection on Commitment reads, or ``None`` for the whole node."""
+    return needed_properties(selections, PROPERTIES, ALWAYS)
 
 
 @strawberry.type(description="A commitment in an action plan (`id` is the OGP id, e.g. `AL0002`).")

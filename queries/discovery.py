@@ -20,7 +20,7 @@ from graph.backend import Graph, Row
 from graph.ratings import SCALES
 from queries.commitments import commitment_listing
 from queries.discovery_scoring import WEIGHTS, Corpus, Doc, text_query_values
-from queries.nodes import nodes_by_id
+from queries.nodes import nodes_by_id, projection
 
 # The similarity filter (o = the match): each condition is a constant fragment, included only when asked,
 # so the default (other members only) is one plain traversal. Member and area conditions go through a WITH.
@@ -41,19 +41,31 @@ _CONDITIONS = {
     "completion_min": "o.completion_level >= $completion_min",
     "diog_min": "o.did_it_open_government_level >= $diog_min",
 }
+# A stored match as a result map: the match's node and the edge's component values.
+_MATCH = (
+    "{node: {node}, score: s.score, text: s.text, policy_areas: s.policy_areas, organizations: s.organizations, "
+    "coalition: s.coalition, outcome: s.outcome, shared_policy_areas: s.shared_policy_areas, "
+    "shared_organizations: s.shared_organizations}"
+)
 # Every commitment's stored matches in ONE statement (the Commitment.similar DataLoader), best first per key.
 SIMILAR_BATCH = (
     "UNWIND $ids AS key MATCH (c:Commitment {id: key})-[s:SIMILAR_TO]->(o:Commitment) {member}"
     "WITH key, c, o, s{extra} WHERE {where} "
     "WITH key, o, s ORDER BY s.score DESC, o.id "
-    "RETURN key, collect({node: o, score: s.score, text: s.text, policy_areas: s.policy_areas, "
-    "organizations: s.organizations, coalition: s.coalition, outcome: s.outcome, "
-    "shared_policy_areas: s.shared_policy_areas, shared_organizations: s.shared_organizations})[0..$first] AS top"
+    f"RETURN key, collect({_MATCH})[0..$first] AS top"
+)
+# The same for one commitment (a commitment page, the usual case): LIMIT stops at `first` matches instead of
+# building all of them and slicing, which halves the database's time.
+SIMILAR_ONE = (
+    "MATCH (c:Commitment {id: $key})-[s:SIMILAR_TO]->(o:Commitment) {member}"
+    "WITH c, o, s{extra} WHERE {where} "
+    "WITH o, s ORDER BY s.score DESC, o.id LIMIT $first "
+    f"RETURN $key AS key, collect({_MATCH}) AS top"
 )
 # similarToText: candidate ids ranked in Python (score order = list order), filtered here, order kept.
 TEXT_CANDIDATES = (
     "UNWIND range(0, size($ids) - 1) AS i MATCH (o:Commitment {id: $ids[i]}) {member}"
-    "WITH i, o{extra} WHERE {where} RETURN o AS node ORDER BY i LIMIT $first"
+    "WITH i, o{extra} WHERE {where} RETURN {node} AS node ORDER BY i LIMIT $first"
 )
 COMMITMENT_CORPUS = (
     "MATCH (c:Commitment) "
@@ -166,11 +178,18 @@ class SimilarityFilter:
         )
 
 
-async def similar_batch(graph: Graph, ids: Sequence[str], first: int, flt: SimilarityFilter) -> dict[str, list[Row]]:
-    """Each commitment's stored matches that pass the filter, best first, in ONE statement for all ``ids``."""
-    cypher, params = flt.compile(SIMILAR_BATCH, query_member=True)
-    rows = await graph.read(cypher, {"ids": list(dict.fromkeys(ids)), "first": first, **params})
-    return {r["key"]: list(r["top"]) for r in rows}
+async def similar_batch(
+    graph: Graph, ids: Sequence[str], first: int, flt: SimilarityFilter, properties: Sequence[str] | None = None
+) -> dict[str, list[Row]]:
+    """Each commitment's stored matches that pass the filter, best first, in ONE statement for all ``ids``
+    (each match's node whole, or only ``properties`` of it)."""
+    keys = list(dict.fromkeys(ids))
+    if not keys:
+        return {}
+    template, given = (SIMILAR_ONE, {"key": keys[0]}) if len(keys) == 1 else (SIMILAR_BATCH, {"ids": keys})
+    cypher, params = flt.compile(template.replace("{node}", projection("o", properties)), query_member=True)
+    rows = await graph.read(cypher, {**given, "first": first, **params})
+    return {r["key"]: list(r["top"]) for r in rows if r["top"]}
 
 
 async def similar(graph: Graph, commitment_id: str, first: int, flt: SimilarityFilter) -> list[Row]:
@@ -233,6 +252,7 @@ async def text_index(graph: Graph) -> Corpus:
     rows = await graph.read(COMMITMENT_VERSION)
     key = (rows[0]["n"], rows[0]["at"]) if rows else (0, None)
     if cache.key == key and cache.corpus is not None:
+        cache.checked = time.monotonic()  # unchanged: trust it for another period
         return cache.corpus
     async with cache.lock:
         if cache.key != key or cache.corpus is None:
@@ -248,8 +268,11 @@ def invalidate_text_index(graph: Graph) -> None:
     _CACHE.pop(id(graph), None)
 
 
-async def similar_to_text(graph: Graph, text: str, first: int, flt: SimilarityFilter) -> list[Row]:
-    """Commitments most like a pasted draft (text and the match's outcome), filtered like ``similar``."""
+async def similar_to_text(
+    graph: Graph, text: str, first: int, flt: SimilarityFilter, properties: Sequence[str] | None = None
+) -> list[Row]:
+    """Commitments most like a pasted draft (text and the match's outcome), filtered like ``similar``
+    (each match's node whole, or only ``properties`` of it)."""
     if not text.strip():
         raise ValueError("similarToText: the text is empty; paste a title or a few paragraphs")
     corpus = await text_index(graph)
@@ -264,10 +287,10 @@ async def similar_to_text(graph: Graph, text: str, first: int, flt: SimilarityFi
         return []
     found: dict[str, Row]
     if flt.narrows:
-        cypher, params = flt.compile(TEXT_CANDIDATES, query_member=False)
+        cypher, params = flt.compile(TEXT_CANDIDATES.replace("{node}", projection("o", properties)), query_member=False)
         found = {r["node"]["id"]: r["node"] for r in await graph.read(cypher, {"ids": ids, "first": first, **params})}
     else:
-        found = await nodes_by_id(graph, "Commitment", ids)
+        found = await nodes_by_id(graph, "Commitment", ids, properties)
     rows = []
     for i in order:
         node = found.get(corpus.docs[i].id)

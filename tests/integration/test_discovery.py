@@ -221,3 +221,21 @@ async def test_user_errors_are_graphql_errors(real: Graph, query: str, message: 
     result = await _execute(real, query)
     assert result.errors and message in result.errors[0].message
     assert result.errors[0].original_error is None or isinstance(result.errors[0].original_error, GraphQLError)
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [q.SimilarityFilter(), q.SimilarityFilter(region="europe", outcome="substantial_or_complete")],
+    ids=["default", "region-and-outcome"],
+)
+async def test_one_commitment_statement_equals_its_part_of_the_batch(real: Graph, flt: q.SimilarityFilter) -> None:
+    # A lone commitment is read with SIMILAR_ONE (LIMIT), a level of several with SIMILAR_BATCH (slices).
+    rows = await real.read("MATCH (c:Commitment) RETURN c.id AS id ORDER BY id")
+    ids = [r["id"] for r in rows][::97][:6]  # spread over the members
+    batch = await q.similar_batch(real, ids, 4, flt, ("id", "title"))
+    assert len(batch) >= 3 and all(batch.values()), batch.keys()
+    for key in ids:
+        with count_queries() as log:
+            alone = await q.similar_batch(real, [key], 4, flt, ("id", "title"))
+        assert log == [log[0]] and "LIMIT $first" in log[0]
+        assert alone.get(key, []) == batch.get(key, []), key
