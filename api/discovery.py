@@ -9,11 +9,10 @@ of N commitments asking for them costs one statement per field, not N. User erro
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import asdict
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import strawberry
 from graphql import GraphQLError
@@ -209,31 +208,35 @@ async def resolve_similar(
     return [_similar(r) for r in (await loader.load(root_commitment_id)).rows]
 
 
-def prefetch_similar(info: strawberry.Info, commitment_id: str) -> None:
-    """Start reading ``similar`` of a commitment looked up by id, alongside the lookup itself.
+async def commitment_with_similar(
+    info: strawberry.Info, commitment_id: str, properties: tuple[str, ...] | None
+) -> Row | None | Literal[False]:
+    """A commitment looked up by id together with its ``similar`` matches, in ONE statement; ``False`` when
+    the request's selection is not of that shape (then the caller looks the commitment up alone).
 
-    ``commitment(id:) { similar { … } }`` (a commitment page with its peers) would otherwise wait for the
-    commitment before asking for its matches: two database round trips in a row. The matches only need the
-    id, so the lookup's resolver starts them first, through the same DataLoader ``Commitment.similar`` uses;
-    that field then finds them loaded (or loading). Only the default filter is prefetched; other arguments
-    are read by the field itself as usual.
+    ``commitment(id:) { similar { … } }`` (a commitment page with its peers) would otherwise cost two
+    round trips in a row: the commitment, then its matches. When the selection has one ``similar`` field
+    with the default filter, both come from one statement, and the matches are put into the DataLoader
+    ``Commitment.similar`` reads, which then finds them there. Other arguments go the usual way.
     """
     from api.types_commitment import commitment_properties
 
-    for field in fields(selection_set(info)):
-        first = field.arguments.get("first", 10)
-        if field.name != "similar" or field.arguments.get("filter") is not None or not isinstance(first, int):
-            continue
-        if 1 <= first <= MAX_FIRST:
-            properties = commitment_properties(sub_selections(field.selections, "commitment"))
-            started = _similar_loader(info.context, first, q.SimilarityFilter(), properties).load(commitment_id)
-            # An unknown commitment never awaits it: retrieve its outcome so that asyncio stays quiet.
-            asyncio.ensure_future(started).add_done_callback(_retrieve)
-
-
-def _retrieve(future: asyncio.Future[KeyedPage]) -> None:
-    if not future.cancelled():
-        future.exception()  # the field that awaits it (if any) reports the error
+    similar = [f for f in fields(selection_set(info)) if f.name == "similar"]
+    if len(similar) != 1 or similar[0].arguments.get("filter") is not None:
+        return False
+    first = similar[0].arguments.get("first", 10)  # a literal arrives as its text, a variable as its value
+    if isinstance(first, str) and first.isdigit():
+        first = int(first)
+    if not isinstance(first, int) or not 1 <= first <= MAX_FIRST:
+        return False  # the field reports the error
+    match_properties = commitment_properties(sub_selections(similar[0].selections, "commitment"))
+    row, matches = await q.commitment_with_similar(
+        info.context.graph, commitment_id, first, properties, match_properties
+    )
+    if row is not None:
+        loader = _similar_loader(info.context, first, q.SimilarityFilter(), match_properties)
+        loader.prime(commitment_id, KeyedPage(len(matches), matches))
+    return row
 
 
 async def resolve_lineage(root_commitment_id: str, info: strawberry.Info) -> list[Commitment]:

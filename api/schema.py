@@ -8,7 +8,7 @@ import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
 
 from api.coalitions import CoalitionQuery
-from api.discovery import DiscoveryQuery, prefetch_similar
+from api.discovery import DiscoveryQuery, commitment_with_similar
 from api.execution import LeanExecutionContext
 from api.filters import MemberFilter, MemberOrder, OrganizationFilter, OrganizationOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
@@ -86,8 +86,10 @@ class Query(CoalitionQuery, DiscoveryQuery):
 
     @strawberry.field(description="A commitment by OGP id (`AL0002`); null when unknown.")
     async def commitment(self, info: strawberry.Info, id: IdArg) -> Commitment | None:
-        prefetch_similar(info, id)  # the matches need only the id: read them alongside the commitment
         properties = commitment_properties(selection_set(info))
+        row = await commitment_with_similar(info, id, properties)  # with its matches, when it asks for them
+        if row is not False:
+            return Commitment.from_row(row) if row else None
         return await _one(info, "Commitment", id, properties)  # type: ignore[return-value]
 
     @strawberry.field(description="Commitments, filtered, sorted, or found by full-text search (then by relevance).")

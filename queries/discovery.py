@@ -62,6 +62,14 @@ SIMILAR_ONE = (
     "WITH o, s ORDER BY s.score DESC, o.id LIMIT $first "
     f"RETURN $key AS key, collect({_MATCH}) AS top"
 )
+# A commitment looked up by id and its stored matches (default filter), in one statement: `commitment(id:)
+# { similar { … } }`. The OPTIONAL MATCH keeps a commitment without matches; LIMIT applies to its one row set.
+COMMITMENT_WITH_SIMILAR = (
+    "MATCH (c:Commitment {id: $key}) "
+    "OPTIONAL MATCH (c)-[s:SIMILAR_TO]->(o:Commitment) WHERE o.member_id <> c.member_id "
+    "WITH c, o, s ORDER BY s.score DESC, o.id LIMIT $first "
+    f"RETURN {{root}} AS root, collect(CASE WHEN o IS NULL THEN null ELSE {_MATCH} END) AS top"
+)
 # similarToText: candidate ids ranked in Python (score order = list order), filtered here, order kept.
 TEXT_CANDIDATES = (
     "UNWIND range(0, size($ids) - 1) AS i MATCH (o:Commitment {id: $ids[i]}) {member}"
@@ -190,6 +198,24 @@ async def similar_batch(
     cypher, params = flt.compile(template.replace("{node}", projection("o", properties)), query_member=True)
     rows = await graph.read(cypher, {**given, "first": first, **params})
     return {r["key"]: list(r["top"]) for r in rows if r["top"]}
+
+
+async def commitment_with_similar(
+    graph: Graph,
+    commitment_id: str,
+    first: int,
+    properties: Sequence[str] | None = None,
+    match_properties: Sequence[str] | None = None,
+) -> tuple[Row | None, list[Row]]:
+    """A commitment (None if unknown) and its stored matches in other members, best first, in ONE statement
+    (the commitment's ``properties`` and the matches' ``match_properties``; ``None``: whole nodes)."""
+    cypher = COMMITMENT_WITH_SIMILAR.replace("{root}", projection("c", properties)).replace(
+        "{node}", projection("o", match_properties)
+    )
+    rows = await graph.read(cypher, {"key": commitment_id, "first": first})
+    if not rows:
+        return None, []
+    return rows[0]["root"], list(rows[0]["top"])
 
 
 async def similar(graph: Graph, commitment_id: str, first: int, flt: SimilarityFilter) -> list[Row]:

@@ -13,6 +13,8 @@ import pytest
 
 from api.types_commitment import PROPERTIES
 from graph.backend import Graph, count_queries
+from queries import discovery as q
+from queries.discovery import COMMITMENT_WITH_SIMILAR
 from tests.integration.api_data import gql, load_samples
 
 SUBFIELDS = {
@@ -79,4 +81,41 @@ async def test_a_projection_does_not_add_queries(samples: Graph) -> None:
         await gql(samples, query)
     with count_queries() as whole:
         await gql(samples, query.replace("member { name }", "member { name } irm { __typename }"))
-    assert len(projected) == len(whole) == 3  # root, similar, members
+    assert len(projected) == len(whole) == 2  # the commitment with its matches, then their members
+
+
+TWO_SIMILAR = '{ commitment(id: "UK9001") { id a: similar(first: 3) { score } b: similar(first: 2) { score } } }'
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "statements"),
+    [
+        ('{ commitment(id: "UK9001") { id similar(first: 3) { score } } }', {}, 1),
+        ('query($n: Int!) { commitment(id: "UK9001") { id similar(first: $n) { score } } }', {"n": 3}, 1),
+        ('{ commitment(id: "UK9001") { id similar { score } } }', {}, 1),
+        ('{ commitment(id: "UK9001") { id similar(first: 3, filter: {yearFrom: 2000}) { score } } }', {}, 2),
+        (TWO_SIMILAR, {}, 3),
+    ],
+    ids=["literal", "variable", "default", "with-filter", "two-similar"],
+)
+async def test_a_commitment_lookup_reads_its_similar_matches_in_the_same_statement(
+    samples: Graph, query: str, variables: dict[str, Any], statements: int
+) -> None:
+    # One statement for the commitment and its matches; otherwise the lookup, then one per argument set.
+    with count_queries() as log:
+        data = await gql(samples, query, **variables)
+    answers = [v for k, v in data["commitment"].items() if k != "id"]
+    assert all(answers), "UK9001 has stored matches in the samples"
+    assert [len(log), log[0].startswith(COMMITMENT_WITH_SIMILAR[:40])] == [statements, statements == 1]
+    if statements == 1:  # the same answer as the field's own statement
+        alone = await q.similar(samples, "UK9001", len(answers[0]), q.SimilarityFilter())
+        assert [a["score"] for a in answers[0]] == pytest.approx([r["score"] for r in alone], rel=1e-12)
+
+
+async def test_a_lookup_with_similar_still_answers_unknown_ids_and_commitments_without_matches(samples: Graph) -> None:
+    query = '{ commitment(id: "%s") { id title similar(first: 3) { score } } }'
+    assert await gql(samples, query % "XX0000") == {"commitment": None}
+    await samples.write("MATCH (:Commitment {id: 'UK9001'})-[s:SIMILAR_TO]->() DELETE s")
+    data = await gql(samples, query % "UK9001")
+    assert data["commitment"]["id"] == "UK9001" and data["commitment"]["title"]
+    assert data["commitment"]["similar"] == []
