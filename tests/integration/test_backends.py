@@ -74,3 +74,38 @@ async def test_atomic_waits_for_a_background_rewrite(graph: Graph) -> None:
     async with graph.atomic():
         await graph.write("CREATE (:Thing {id: 'during-rewrite'})")
     assert await graph.read("MATCH (n:Thing {id: 'during-rewrite'}) RETURN count(n) AS n") == [{"n": 1}]
+
+
+VALUES = (
+    "RETURN 'é' AS s, 42 AS i, -1.5 AS f, true AS t, false AS b, null AS n, [1, 'x', [2.5, null]] AS l, "
+    "{k: 'v', m: {z: [true]}} AS m, [] AS empty, {} AS nothing"
+)
+
+
+async def test_values_come_back_as_plain_python_on_both_backends(graph: Graph) -> None:
+    rows = await graph.read(VALUES)
+    assert rows == [
+        {
+            "s": "é", "i": 42, "f": -1.5, "t": True, "b": False, "n": None, "l": [1, "x", [2.5, None]],
+            "m": {"k": "v", "m": {"z": [True]}}, "empty": [], "nothing": {},
+        }
+    ]  # fmt: skip
+    assert [type(v) for v in rows[0].values()][:6] == [str, int, float, bool, bool, type(None)]
+    await graph.write("CREATE (:Thing {id: 'a', n: 1, tags: ['x', 'y']})")
+    nodes = await graph.read("MATCH (t:Thing) RETURN t AS node, [t] AS inside, {wrapped: t, k: 1} AS mixed")
+    node = {"id": "a", "n": 1, "tags": ["x", "y"]}
+    assert nodes == [{"node": node, "inside": [node], "mixed": {"wrapped": node, "k": 1}}]
+
+
+async def test_embedded_reads_decode_as_the_falkordb_library_does(graph: Graph) -> None:
+    """FalkorGraph decodes replies itself (faster); the library's parser is the reference."""
+    if not isinstance(graph, FalkorGraph):
+        pytest.skip("FalkorDB's reply decoding")
+    from graph.falkordb_backend import _plain
+
+    await graph.write("CREATE (:Thing {id: 'a', n: 1, tags: ['x', 'y']})")
+    for cypher in (VALUES, "MATCH (t:Thing) RETURN t AS node, [t, 1] AS inside, {wrapped: t} AS mixed, t.tags AS tags"):
+        result = await graph._graph.ro_query(cypher)
+        names = [h[1] for h in result.header]
+        expected = [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in result.result_set]
+        assert await graph.read(cypher) == expected
