@@ -9,8 +9,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from fastapi import Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from graphql import DocumentNode, GraphQLError, OperationType, get_operation_ast, specified_rules, validate
 from graphql.execution.values import get_variable_values
 from strawberry import Schema
@@ -230,7 +231,9 @@ class GraphQLHandler:
     def _respond(self, payload: dict[str, Any], media: str, status: int = 200, cache: bool = False) -> Response:
         headers = {"Vary": "Accept"}
         headers["Cache-Control"] = f"public, max-age={self.settings.cache_max_age}" if cache else "no-store"
-        return JSONResponse(payload, status_code=status, media_type=f"{media}; charset=utf-8", headers=headers)
+        return Response(
+            orjson.dumps(payload), status_code=status, media_type=f"{media}; charset=utf-8", headers=headers
+        )
 
     def _request_error(self, errors: list[GraphQLError], media: str) -> Response:
         """Errors before execution: 400 with application/graphql-response+json, 200 with legacy JSON."""
