@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 import re
@@ -21,6 +23,7 @@ from api.http import GraphQLHandler, HttpError, error_body, negotiate, params_fr
 from api.persisted import PersistedQueries, PersistedQueryError
 from graph.backend import Graph, open_graph
 from graph.config import Settings, get_settings
+from queries.discovery import warm_text_index
 
 logger = logging.getLogger(__name__)
 
@@ -162,9 +165,13 @@ def create_app(
             return
         app.state.graph = await open_graph(settings)
         logger.info("graph open (%s); serving GraphQL at /graphql", app.state.graph.kind)
+        warm = asyncio.create_task(warm_text_index(app.state.graph))  # in the background: serving starts now
         try:
             yield
         finally:
+            warm.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await warm
             await app.state.graph.close()
             logger.info("graph closed")
 

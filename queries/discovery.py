@@ -8,6 +8,7 @@ applies the same filter in Cypher. Both return ``{node, score, values, shared_*}
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 import time
 from collections.abc import Mapping, Sequence
@@ -21,6 +22,8 @@ from graph.ratings import SCALES
 from queries.commitments import commitment_listing
 from queries.discovery_scoring import WEIGHTS, Corpus, Doc, text_query_values
 from queries.nodes import nodes_by_id, projection
+
+logger = logging.getLogger(__name__)
 
 # The similarity filter (o = the match): each condition is a constant fragment, included only when asked,
 # so the default (other members only) is one plain traversal. Member and area conditions go through a WITH.
@@ -251,7 +254,9 @@ async def read_corpus(graph: Graph) -> Corpus:
                 meta={"short_title": r["short_title"] or ""},
             )
         )
-    return Corpus(docs, parents)
+    # Vectorising takes seconds on the real data: in a worker thread, so that a server rebuilding its
+    # draft index after a load keeps answering other requests meanwhile.
+    return await asyncio.to_thread(Corpus, docs, parents)
 
 
 @dataclass
@@ -268,6 +273,19 @@ VERSION_CHECK_SECONDS = 5.0
 
 
 _CACHE: dict[int, _IndexCache] = {}
+
+
+async def warm_text_index(graph: Graph) -> None:
+    """Build the draft-text index now (a server calls it at startup), so that the first ``similarToText``
+    does not wait for it; a failure is logged and left to the first request to meet again."""
+    try:
+        started = time.monotonic()
+        corpus = await text_index(graph)
+        logger.info("draft-text index ready: %d commitments in %.1fs", len(corpus.docs), time.monotonic() - started)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        logger.exception("could not build the draft-text index at startup; similarToText will try again")
 
 
 async def text_index(graph: Graph) -> Corpus:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
 from graph.backend import Graph, count_queries
+from graph.config import Settings
+from graph.falkordb_backend import FalkorGraph
 from queries import discovery as q
 from tests.integration.api_data import load_samples
 
@@ -53,3 +58,32 @@ async def test_a_change_in_the_graph_rebuilds_the_index(samples: Graph) -> None:
     _age(samples)
     after = await q.similar_to_text(samples, DRAFT, 5, q.SimilarityFilter())
     assert best not in [r["node"]["id"] for r in after]
+
+
+async def test_warming_builds_the_index_so_the_first_draft_reads_no_corpus(samples: Graph) -> None:
+    q.invalidate_text_index(samples)
+    await q.warm_text_index(samples)
+    with count_queries() as log:
+        found = await q.similar_to_text(samples, DRAFT, 5, q.SimilarityFilter())
+    assert found and q.COMMITMENT_CORPUS not in log
+
+
+async def test_a_served_app_warms_the_index_at_startup(tmp_path: Path) -> None:
+    # The app opens its own graph (as `ogp serve` does) and builds the index in the background.
+    from api.app import create_app
+
+    url = f"falkordb-lite://{tmp_path}/g.db"
+    loader = await FalkorGraph.open(tmp_path / "g.db", "ogp", 10_000)
+    await load_samples(loader)
+    await loader.close()
+    app = create_app(Settings(graph_url=url))
+    async with app.router.lifespan_context(app):
+        graph = app.state.graph
+        for _ in range(300):
+            cache = q._CACHE.get(id(graph))
+            if cache is not None and cache.corpus is not None:
+                break
+            await asyncio.sleep(0.1)
+        else:
+            raise AssertionError("the draft-text index was not built in 30 s")
+        assert len(cache.corpus.docs) == 64  # the samples' commitments
