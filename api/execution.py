@@ -85,10 +85,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         """A plain leaf field of an object that is not plain as a whole (say a commitment's ``title`` next to
         its ``member``, which has a resolver), read directly; any other field the usual way."""
-        key = (parent_type, field_details_list[0].node.name.value)
-        if key not in _FIELD_PLANS:
-            _FIELD_PLANS[key] = field_plan(self.schema.get_field(parent_type, key[1]))
-        plan = _FIELD_PLANS[key]
+        plan = self._field_plan(parent_type, field_details_list[0].node.name.value)
         if plan is not None and plan[0] == "leaf" and self._no_middleware():
             value = self._complete_field(plan, field_details_list, source, None)  # type: ignore[arg-type]
             if value is not _MISSING:
@@ -112,6 +109,13 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if data is not _MISSING:
                     return data
         return super().complete_object_value(return_type, field_details_list, info, path, result, position_context)
+
+    def _field_plan(self, parent_type: GraphQLObjectType, name: str) -> _Plan | None:
+        """``field_plan`` of a field, decided once per schema type and field name."""
+        key = (parent_type, name)
+        if key not in _FIELD_PLANS:
+            _FIELD_PLANS[key] = field_plan(self.schema.get_field(parent_type, name))
+        return _FIELD_PLANS[key]
 
     def _no_middleware(self) -> bool:
         """No resolver middleware is in force (strawberry passes an empty manager when no extension resolves)."""
@@ -137,9 +141,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if name == "__typename":  # asked for everywhere by some clients (Apollo adds it to every selection)
                 plans.append((response_name, _TYPENAME, details))
                 continue
-            if (return_type, name) not in _FIELD_PLANS:
-                _FIELD_PLANS[(return_type, name)] = field_plan(self.schema.get_field(return_type, name))
-            plan = _FIELD_PLANS[(return_type, name)]
+            plan = self._field_plan(return_type, name)
             if plan is None or (plan[0] == "object" and self._plans(plan[2], details) is None):  # type: ignore[arg-type]
                 plans = None
                 break

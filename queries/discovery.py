@@ -69,7 +69,7 @@ SIMILAR_ONE = (
 # { similar { … } }`. The OPTIONAL MATCH keeps a commitment without matches; LIMIT applies to its one row set.
 COMMITMENT_WITH_SIMILAR = (
     "MATCH (c:Commitment {id: $key}) "
-    "OPTIONAL MATCH (c)-[s:SIMILAR_TO]->(o:Commitment) WHERE o.member_id <> c.member_id "
+    f"OPTIONAL MATCH (c)-[s:SIMILAR_TO]->(o:Commitment) WHERE {_CONDITIONS['other_members']} "
     "WITH c, o, s ORDER BY s.score DESC, o.id LIMIT $first "
     f"RETURN {{root}} AS root, collect(CASE WHEN o IS NULL THEN null ELSE {_MATCH} END) AS top"
 )
@@ -282,9 +282,7 @@ async def warm_text_index(graph: Graph) -> None:
         started = time.monotonic()
         corpus = await text_index(graph)
         logger.info("draft-text index ready: %d commitments in %.1fs", len(corpus.docs), time.monotonic() - started)
-    except asyncio.CancelledError:
-        raise
-    except Exception:
+    except Exception:  # (a cancelled warm-up, at shutdown, is not an Exception: it propagates)
         logger.exception("could not build the draft-text index at startup; similarToText will try again")
 
 
