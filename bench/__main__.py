@@ -144,7 +144,6 @@ async def main(csv_path: Path) -> int:
             await _quiet(graph)
             medians = await _measure(client, queries, start=N)  # inputs not seen in the warm-up
         server.should_exit = True
-        server.should_exit = True
         await task
     finally:
         await graph.close()
