@@ -19,7 +19,7 @@ from queries.discovery_scoring import continuations, top_similar
 
 logger = logging.getLogger(__name__)
 
-SIMILAR_K = 40  # matches kept per commitment in other members (filters are applied to these)
+SIMILAR_K = 40  # matches kept per commitment in other members (a narrow filter that leaves fewer ranks all)
 SAME_MEMBER_K = 5  # and in its own member (for `otherMembersOnly: false`)
 
 DELETE_SIMILAR = "MATCH (:Commitment)-[r:SIMILAR_TO]->(:Commitment) DELETE r"
