@@ -154,7 +154,9 @@ class Commitment(Node):
 
     @strawberry.field(
         description="Commitments elsewhere most like this one, best first, each with its score and "
-        "the reasons (text, shared policy areas and organisations, coalition, IRM outcome) as data."
+        "the reasons (text, shared policy areas and organisations, coalition, IRM outcome) as data. "
+        "Unfiltered, from the 40 best matches in other members (and 5 in its own) stored at load time; "
+        "with a region, kind, area, outcome or year filter, every commitment that passes it is ranked."
     )
     async def similar(
         self,
