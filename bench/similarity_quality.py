@@ -35,7 +35,7 @@ def area_agreement(corpus: Corpus, parents: set[str], rarest: bool = False, seed
     """Precision@5 of sharing a specific area (or the query's rarest one): full score, text only, random."""
     docs = corpus.docs
     members = np.array([d.member_id for d in docs])
-    values = corpus.block_scores(0, len(docs))
+    values = corpus.block_scores(slice(0, len(docs)))
     scores = total(values)
     rng = random.Random(seed)
     hits = {"full": 0, "text_only": 0, "random": 0}

@@ -172,20 +172,28 @@ class SimilarityFilter:
             else None,
         }
 
-    def compile(self, template: str, query_member: bool) -> tuple[str, dict[str, Any]]:
-        """``template`` with only the asked conditions, and their params (``query_member``: ``c`` is bound)."""
-        active = {k: v for k, v in self.params().items() if v is not None and v is not False}
-        if not query_member:
-            active.pop("other_members", None)
+    def _active(self) -> dict[str, Any]:
+        """The asked conditions (``_CONDITIONS`` names) and their values."""
+        return {k: v for k, v in self.params().items() if v is not None and v is not False}
+
+    @staticmethod
+    def _statement_params(active: Mapping[str, Any]) -> dict[str, Any]:
+        """The ``$params`` the active conditions read (other-members and starred are constant fragments)."""
+        return {k: v for k, v in active.items() if k not in ("other_members", "starred")}
+
+    def compile(self, template: str) -> tuple[str, dict[str, Any]]:
+        """``template`` (the query commitment ``c`` bound) with only the asked conditions, and their params."""
+        active = self._active()
         member = _NEEDS_MEMBER if "region" in active or "member_kind" in active else ""
         extra = (_IN_REGION if "region" in active else "") + (_IN_AREA if "policy_area" in active else "")
         where = " AND ".join(_CONDITIONS[k] for k in active) or "true"
         cypher = template.replace("{member}", member).replace("{extra}", extra).replace("{where}", where)
-        return cypher, {k: v for k, v in active.items() if k not in ("other_members", "starred")}
+        return cypher, self._statement_params(active)
 
     def passing(self) -> tuple[str, dict[str, Any]]:
         """A statement of the ids of every commitment that passes (the conditions on a match), and its params."""
-        active = {k: v for k, v in self.params().items() if v is not None and v is not False and k != "other_members"}
+        active = self._active()
+        active.pop("other_members", None)  # a property of a pair, not of a match: the caller applies it
         cypher = _PASS_IN_AREA if "policy_area" in active else "MATCH (o:Commitment) "
         if "region" in active or "member_kind" in active:
             cypher += _NEEDS_MEMBER
@@ -193,7 +201,7 @@ class SimilarityFilter:
             cypher += _PASS_IN_REGION
         where = [_CONDITIONS[k] for k in active if k not in ("policy_area", "region")]
         cypher += (f"WHERE {' AND '.join(where)} " if where else "") + "RETURN DISTINCT o.id AS id"
-        return cypher, {k: v for k, v in active.items() if k != "starred"}
+        return cypher, self._statement_params(active)
 
     @property
     def narrows(self) -> bool:
@@ -213,7 +221,7 @@ async def similar_batch(
     if not keys:
         return {}
     template, given = (SIMILAR_ONE, {"key": keys[0]}) if len(keys) == 1 else (SIMILAR_BATCH, {"ids": keys})
-    cypher, params = flt.compile(template.replace("{node}", projection("o", properties)), query_member=True)
+    cypher, params = flt.compile(template.replace("{node}", projection("o", properties)))
     rows = await graph.read(cypher, {**given, "first": first, **params})
     found = {r["key"]: list(r["top"]) for r in rows if r["top"]}
     short = [key for key in keys if len(found.get(key, ())) < first] if flt.narrows else []
@@ -244,20 +252,21 @@ async def _ranked_in_index(
     """
     corpus = await text_index(graph)
     passing = corpus.having(await _passing(graph, flt))
+    known = [key for key in keys if key in corpus.index]
+    rows = [corpus.index[key] for key in known]
+    values = corpus.block_scores(rows)  # one product for all of them
+    scores = total(values)
+    similar = (values["text"] > 0) | (values["policy_areas"] > 0) | (values["organizations"] > 0)
     picks: dict[str, list[tuple[int, Pair]]] = {}
-    for key in keys:
-        i = corpus.index.get(key)
-        if i is None:
-            continue
-        values = corpus.block_scores(i, i + 1)
-        keep = passing & ((values["text"][0] > 0) | (values["policy_areas"][0] > 0) | (values["organizations"][0] > 0))
+    for r, (key, i) in enumerate(zip(known, rows, strict=True)):
+        keep = passing & similar[r]
         keep[i] = False
         if flt.other_members_only:
             keep &= corpus.members != corpus.members[i]
         query = corpus.docs[i]
         picks[key] = [
-            (int(j), corpus.pair(query, corpus.docs[j], {c: float(values[c][0, j]) for c in WEIGHTS}))
-            for j in best(total(values)[0], keep, first)
+            (int(j), corpus.pair(query, corpus.docs[j], {c: float(values[c][r, j]) for c in WEIGHTS}))
+            for j in best(scores[r], keep, first)
         ]
     wanted = sorted({corpus.docs[j].id for pairs in picks.values() for j, _ in pairs})
     nodes = await nodes_by_id(graph, "Commitment", wanted, properties) if wanted else {}

@@ -288,30 +288,27 @@ async def test_a_narrow_filter_fills_the_list_for_every_commitment(real: Graph) 
 
 
 DRAFT = "publish public contracts as open data and let citizens monitor procurement"
-IN_FILTER = {
-    "local": ("MATCH (o:Commitment), (m:Member {id: o.member_id}) WHERE m.kind = 'local' RETURN o.id AS id", {}),
-    "africa-2020": (
-        "MATCH (o:Commitment)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(m:Member)-[:IN_REGION]->"
-        "(:Region {id: 'africa-and-the-middle-east'}) WHERE o.year >= 2020 RETURN o.id AS id",
-        {},
-    ),
-}
+LOCAL = "MATCH (o:Commitment), (m:Member {id: o.member_id}) WHERE m.kind = 'local' RETURN o.id AS id"
+AFRICA_FROM_2020 = (
+    "MATCH (o:Commitment)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(m:Member)-[:IN_REGION]->"
+    "(:Region {id: 'africa-and-the-middle-east'}) WHERE o.year >= 2020 RETURN o.id AS id"
+)
 
 
 @pytest.mark.parametrize(
-    "name, flt",
+    "passing_cypher, flt",
     [
-        ("local", q.SimilarityFilter(member_kind="local")),
-        ("africa-2020", q.SimilarityFilter(region="africa-and-the-middle-east", year_from=2020)),
+        (LOCAL, q.SimilarityFilter(member_kind="local")),
+        (AFRICA_FROM_2020, q.SimilarityFilter(region="africa-and-the-middle-east", year_from=2020)),
     ],
+    ids=["local", "africa-2020"],
 )
 async def test_similar_to_text_filters_rank_every_commitment_that_passes(
-    real: Graph, name: str, flt: q.SimilarityFilter
+    real: Graph, passing_cypher: str, flt: q.SimilarityFilter
 ) -> None:
     # The filtered list is the unfiltered ranking restricted to the commitments that pass (counted here by
     # a separate query): nothing that passes and ranks above the last result is left out, whatever its rank.
-    cypher, params = IN_FILTER[name]
-    passing = {r["id"] for r in await real.read(cypher, params)}
+    passing = {r["id"] for r in await real.read(passing_cypher)}
     assert passing
     everything = await q.similar_to_text(real, DRAFT, 100, q.SimilarityFilter(other_members_only=False))
     filtered = await q.similar_to_text(real, DRAFT, 10, flt)
