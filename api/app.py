@@ -1,4 +1,4 @@
-"""The FastAPI app: one graph per process, GraphQL over HTTP at /graphql, persisted queries, /healthz."""
+"""The FastAPI app: one graph per process, GraphQL over HTTP at /graphql, persisted queries, /healthz, the explorer."""
 
 from __future__ import annotations
 
@@ -253,6 +253,11 @@ def create_app(
                 media_type=ASSET_TYPES[path.suffix],
                 headers={"Cache-Control": "public, max-age=31536000, immutable"},
             )
+
+    # The web explorer (explorer/): pages for reformers and coalition staff, reading only through this schema.
+    from explorer.app import mount_explorer
+
+    mount_explorer(app, schema, context_factory or _default_context(settings))
 
     @app.get("/healthz")
     async def healthz(request: Request) -> JSONResponse:

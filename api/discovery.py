@@ -1,8 +1,8 @@
-"""GraphQL types and resolvers of peer-learning discovery: similar commitments, learn-from, lineage, facets, peers.
+"""GraphQL types and resolvers of peer-learning discovery: similar commitments, learn-from, lineage, peers.
 
 Attached in the core types: ``Commitment.similar``/``Commitment.lineage`` (api/types_commitment.py call
 ``resolve_similar``/``resolve_lineage``), ``Member.peers`` (api/types_member.py calls ``resolve_peers``) and
-``DiscoveryQuery`` (similarToText, learnFrom, facets) merged into ``Query`` in api/schema.py.
+``DiscoveryQuery`` (similarToText, learnFrom) merged into ``Query`` in api/schema.py.
 ``similar`` and ``lineage`` go through ``Context.batch_pages`` (one DataLoader per argument set), so a list
 of N commitments asking for them costs one statement per field, not N. User errors raise ``GraphQLError``.
 """
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import strawberry
 from graphql import GraphQLError
 
-from api.filters import CommitmentFilter, MemberKind, to_spec
+from api.filters import MemberKind
 from api.projection import fields, selection_set, sub_selections
 from graph.backend import Row
 from queries import discovery as q
@@ -108,23 +108,6 @@ class LearnFromEntry:
     starred: int = strawberry.field(description="Of which starred.")
     best_commitments: list[CommitmentRef] = strawberry.field(description="Its best commitments in the area.")
     organizations: list[OrganizationRef] = strawberry.field(description="Organisations behind those commitments.")
-
-
-@strawberry.type(description="How many commitments of a list have one value.")
-class FacetCount:
-    value: str = strawberry.field(description="The value (an id, a kind, a year or a rating slug; 'none' if unset).")
-    count: int = strawberry.field(description="Commitments of the filtered list with it.")
-
-
-@strawberry.type(description="Counts of a filtered commitment list, computed by the database.")
-class Facets:
-    policy_area: list[FacetCount] = strawberry.field(description="By policy area id.")
-    region: list[FacetCount] = strawberry.field(description="By region id.")
-    member_kind: list[FacetCount] = strawberry.field(description="By national/local.")
-    year: list[FacetCount] = strawberry.field(description="By action-plan submission year.")
-    completion: list[FacetCount] = strawberry.field(description="By end-of-term completion.")
-    early_results: list[FacetCount] = strawberry.field(description="By early results (2020+ method).")
-    did_it_open_government: list[FacetCount] = strawberry.field(description="By did it open government.")
 
 
 @strawberry.type(description="A member with a similar portfolio of commitments.")
@@ -318,20 +301,3 @@ class DiscoveryQuery:
             )
             for r in rows
         ]
-
-    @strawberry.field(description="Counts of the commitments matching a filter (and search), by facet.")
-    async def facets(
-        self,
-        info: strawberry.Info,
-        filter: Annotated[CommitmentFilter | None, strawberry.argument(description="As in `commitments`.")] = None,
-        search: Annotated[str | None, strawberry.argument(description="As in `commitments`.")] = None,
-    ) -> Facets:
-        found = await q.facets(info.context.graph, to_spec(filter), search)
-        return Facets(
-            **{
-                name: [
-                    FacetCount(value="none" if r["value"] is None else str(r["value"]), count=r["count"]) for r in rows
-                ]
-                for name, rows in found.items()
-            }
-        )

@@ -9,6 +9,7 @@ from strawberry.extensions import ParserCache, ValidationCache
 
 from api.coalitions import CoalitionQuery
 from api.discovery import DiscoveryQuery, commitment_with_similar
+from api.facets import FacetsQuery
 from api.execution import LeanExecutionContext
 from api.filters import MemberFilter, MemberOrder, OrganizationFilter, OrganizationOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
@@ -55,7 +56,7 @@ async def _one(
 
 
 @strawberry.type(description="Questions over the OGP reform graph.")
-class Query(CoalitionQuery, DiscoveryQuery):
+class Query(CoalitionQuery, DiscoveryQuery, FacetsQuery):
     @strawberry.field(description="A member by slug (`united-kingdom`) or code (`GBR`); null when unknown.")
     async def member(self, info: strawberry.Info, id: IdArg) -> Member | None:
         row = await members.member_by_id_or_code(info.context.graph, id)
@@ -173,7 +174,7 @@ class Query(CoalitionQuery, DiscoveryQuery):
         parsed = from_global_id(id)
         return None if parsed is None else await _one(info, *parsed)  # type: ignore[return-value]
 
-    # Discovery (api/discovery.py: similarToText, learnFrom, facets) and coalition analysis
+    # Discovery (api/discovery.py: similarToText, learnFrom; api/facets.py: facets) and coalition analysis
     # (api/coalitions.py: connections, networks) add their root fields as extra Query types merged below.
 
 

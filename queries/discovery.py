@@ -127,9 +127,11 @@ PARENT_AREAS = "MATCH (:PolicyArea)-[:PART_OF]->(p:PolicyArea) RETURN DISTINCT p
 # Facets: {match}/{with_}/{where} come from the commitment listing (the same filter as Query.commitments).
 FACETS = {
     "policy_area": "{match} {with_} WHERE {where} MATCH (c)-[:ADDRESSES]->(x:PolicyArea) "
-    "RETURN x.id AS value, count(DISTINCT c) AS count",
+    "RETURN x.id AS value, x.name AS label, count(DISTINCT c) AS count",
     "region": "{match} {with_} WHERE {where} MATCH (c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(:Member)"
-    "-[:IN_REGION]->(x:Region) RETURN x.id AS value, count(DISTINCT c) AS count",
+    "-[:IN_REGION]->(x:Region) RETURN x.id AS value, x.name AS label, count(DISTINCT c) AS count",
+    "member": "{match} {with_} WHERE {where} MATCH (c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(x:Member) "
+    "RETURN x.id AS value, x.name AS label, count(DISTINCT c) AS count",
     "member_kind": "{match} {with_} WHERE {where} MATCH (c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(x:Member) "
     "RETURN x.kind AS value, count(DISTINCT c) AS count",
     "year": "{match} {with_} WHERE {where} RETURN toString(c.year) AS value, count(c) AS count",
@@ -137,6 +139,9 @@ FACETS = {
     "early_results": "{match} {with_} WHERE {where} RETURN c.early_results AS value, count(c) AS count",
     "did_it_open_government": "{match} {with_} WHERE {where} RETURN c.did_it_open_government AS value, "
     "count(c) AS count",
+    # A cross-tabulation (a member's or an area's chart): policy area x end-of-term completion.
+    "policy_area_by_completion": "{match} {with_} WHERE {where} MATCH (c)-[:ADDRESSES]->(x:PolicyArea) "
+    "RETURN x.id AS value, x.name AS label, c.completion AS completion, count(DISTINCT c) AS count",
 }
 
 
@@ -460,16 +465,20 @@ async def learn_from(graph: Graph, policy_area: str, flt: SimilarityFilter, firs
     return rows
 
 
-async def facets(graph: Graph, spec: Mapping[str, Any] | None, search: str | None = None) -> dict[str, list[Row]]:
-    """Counts of the filtered commitment list by policy area, region, member kind, year and IRM results."""
+async def facets(
+    graph: Graph, spec: Mapping[str, Any] | None, search: str | None = None, names: Sequence[str] | None = None
+) -> dict[str, list[Row]]:
+    """Counts of the filtered commitment list by policy area, region, member, member kind, year, IRM results
+    and policy area x completion; only the facets in ``names`` (all when None), one statement each."""
+    wanted = list(FACETS) if names is None else [name for name in FACETS if name in names]
     listing = commitment_listing(graph, spec, search)
     if listing is None:
-        return {name: [] for name in FACETS}
+        return {name: [] for name in wanted}
     parts, values = listing.compile()
     out: dict[str, list[Row]] = {}
-    for name, template in FACETS.items():
-        rows = await graph.read(template.format(**parts), values)
-        out[name] = sorted(rows, key=lambda r: (-r["count"], str(r["value"])))
+    for name in wanted:
+        rows = await graph.read(FACETS[name].format(**parts), values)
+        out[name] = sorted(rows, key=lambda r: (-r["count"], str(r["value"]), str(r.get("completion"))))
     return out
 
 
