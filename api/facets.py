@@ -89,7 +89,7 @@ class FacetsQuery:
         filter: Annotated[CommitmentFilter | None, strawberry.argument(description="As in `commitments`.")] = None,
         search: Annotated[str | None, strawberry.argument(description="As in `commitments`.")] = None,
     ) -> Facets:
-        names = {_snake(f.name) for f in fields(selection_set(info))}
+        names = sorted({_snake(f.name) for f in fields(selection_set(info))})
         found = await q.facets(info.context.graph, to_spec(filter), search, names)
         cross = found.pop("policy_area_by_completion", [])
         counts = {name: [_count(name, r) for r in found.get(name, [])] for name in q.FACETS}

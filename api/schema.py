@@ -9,8 +9,8 @@ from strawberry.extensions import ParserCache, ValidationCache
 
 from api.coalitions import CoalitionQuery
 from api.discovery import DiscoveryQuery, commitment_with_similar
-from api.facets import FacetsQuery
 from api.execution import LeanExecutionContext
+from api.facets import FacetsQuery
 from api.filters import MemberFilter, MemberOrder, OrganizationFilter, OrganizationOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
 from api.projection import selection_set

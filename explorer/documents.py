@@ -43,11 +43,11 @@ class Documents:
     texts: dict[str, str]
 
     @classmethod
-    def load(
-        cls, schema: Schema, context_for: Callable[[Request], Any], folder: Path = DOCUMENTS_DIR
-    ) -> Documents:
+    def load(cls, schema: Schema, context_for: Callable[[Request], Any], folder: Path = DOCUMENTS_DIR) -> Documents:
         """Read every ``*.graphql`` in the folder (checked against the schema by the tests, not at start-up)."""
-        return cls(schema, context_for, {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.graphql"))})
+        return cls(
+            schema, context_for, {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.graphql"))}
+        )
 
     async def run(self, request: Request, name: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         """The ``data`` of document ``name``; ``PageDataError`` when the answer carries errors."""

@@ -35,7 +35,9 @@ def network_json(network: dict[str, Any]) -> str:
     elements: list[dict[str, Any]] = [
         {"data": {**node, "href": page_of(node["id"]) or ""}, "classes": node["kind"]} for node in network["nodes"]
     ]
-    elements += [{"data": {**edge, "id": f"{edge['source']}>{edge['target']}>{edge['type']}"}} for edge in network["edges"]]
+    elements += [
+        {"data": {**edge, "id": f"{edge['source']}>{edge['target']}>{edge['type']}"}} for edge in network["edges"]
+    ]
     return json.dumps(elements, separators=(",", ":")).replace("</", "<\\/")
 
 
@@ -164,7 +166,9 @@ def routes(site: Site) -> APIRouter:
             return site.failed(request, exc)
         write, media_type = DOWNLOADS[file]
         disposition = f'attachment; filename="{coalition_id}-{file}"'
-        return Response(write(data["coalitionNetwork"]), media_type=media_type, headers={"Content-Disposition": disposition})
+        return Response(
+            write(data["coalitionNetwork"]), media_type=media_type, headers={"Content-Disposition": disposition}
+        )
 
     @router.get("/organizations/{organization_id}", response_model=None)
     async def organization(request: Request, organization_id: str) -> Response:
@@ -222,7 +226,7 @@ async def _resolve(site: Site, request: Request, text: str, choices: dict[str, A
         return text or None
     data = await site.data(request, "find-actor", {"name": text})
     wanted = text.casefold()
-    found = [("member:" + m["id"], m["name"]) for m in data["members"]["nodes"]]
+    found: list[tuple[str, str]] = [("member:" + m["id"], m["name"]) for m in data["members"]["nodes"]]
     found += [("organization:" + o["id"], o["name"]) for o in data["organizations"]["nodes"]]
     found += [("coalition:" + c["id"], c["name"]) for c in data["coalitions"] if wanted in c["name"].casefold()]
     exact = [ref for ref, name in found if name.casefold() == wanted]

@@ -45,7 +45,9 @@ def routes(site: Site) -> APIRouter:
         except Exception as exc:  # the error page says what a reader can do; never a stack trace
             return site.failed(request, exc)
         areas = data["facets"]["policyArea"][:12]
-        return site.page(request, "home.html", {**data, "top_areas": areas, "active_members": len(data["facets"]["member"])})
+        return site.page(
+            request, "home.html", {**data, "top_areas": areas, "active_members": len(data["facets"]["member"])}
+        )
 
     @router.get("/search", response_model=None)
     async def search(request: Request) -> Response:
@@ -66,8 +68,12 @@ def routes(site: Site) -> APIRouter:
                 "opened": opened_count(facets["didItOpenGovernment"]),
                 "labels": {
                     key: {row["value"]: row["label"] for row in facets[name]}
-                    for key, name in (("member", "member"), ("region", "region"), ("area", "policyArea"),
-                                      ("outcome", "completion"))
+                    for key, name in (
+                        ("member", "member"),
+                        ("region", "region"),
+                        ("area", "policyArea"),
+                        ("outcome", "completion"),
+                    )
                 },
             },
         )

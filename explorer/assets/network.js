@@ -72,5 +72,6 @@
     }
     if (handled) event.preventDefault();
   });
+  window.ogpNetwork = cy; // for the browser tests and anyone exploring in the console
   box.setAttribute("data-ready", "true");
 }());
