@@ -12,6 +12,12 @@ from queries.organizations import ORGANIZATION_FIELDS
 from queries.paging import KeyedPage, Listing, fetch_count, fetch_page, fetch_pages_by_key
 
 ALL_COMMITMENTS = "MATCH (c:Commitment)"
+# A list narrowed to policy areas starts from the areas: FalkorDB evaluates the filter's pattern comprehension
+# for every commitment otherwise (~80 ms for 558; well under 1 ms this way). The filter still applies as written.
+AREA_COMMITMENTS = (
+    "MATCH (start:PolicyArea) WHERE start.id IN $start_areas OR start.parent_id IN $start_areas "
+    "MATCH (c:Commitment)-[:ADDRESSES]->(start) WITH DISTINCT c"
+)
 SEARCH_COMMITMENTS = "{call} WITH node AS c, score"  # {call} is the backend's full-text CALL … YIELD node, score
 
 COMMITMENT_FIELDS: dict[str, FieldSpec] = {
@@ -101,6 +107,9 @@ COMMITMENTS_OF_ACTION_PLANS = (
 def commitment_listing(graph: Graph, spec: Mapping[str, Any] | None, search: str | None) -> Listing | None:
     """The listing for a filter and optional full-text search (``None``: the search has no usable words)."""
     if search is None:
+        areas = (spec or {}).get("policy_areas") or {}
+        if areas.get("some"):  # a top-level condition: every listed commitment addresses one of these areas
+            return Listing(AREA_COMMITMENTS, "c", COMMITMENT_FIELDS, spec, params={"start_areas": list(areas["some"])})
         return Listing(ALL_COMMITMENTS, "c", COMMITMENT_FIELDS, spec)
     if not search_terms(search):
         return None

@@ -13,16 +13,16 @@
   var cy = window.cytoscape({
     container: box,
     elements: elements,
-    wheelSensitivity: 0.3,
     minZoom: 0.1,
     maxZoom: 3,
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 9, "text-wrap": "ellipsis", "text-max-width": 110,
+      { selector: "node", style: { label: "data(label)", "font-size": 9, "min-zoomed-font-size": 10, "text-wrap": "ellipsis", "text-max-width": 110,
         color: "#1d2327", "text-valign": "bottom", "text-margin-y": 3, width: 14, height: 14, "background-color": "#0b5d7a" } },
+      { selector: "node.member", style: { "font-size": 13 } },
       { selector: "node.member[?participant]", style: { "background-color": "#c06a2b", width: 20, height: 20, "font-weight": "bold" } },
       { selector: "node.organization", style: { shape: "round-rectangle", "background-color": "#7a5aa6", width: 12, height: 12 } },
       { selector: "node.commitment", style: { shape: "diamond", "background-color": "#9aa5ae", width: 9, height: 9, label: "" } },
-      { selector: "node.coalition", style: { "background-color": "#f2a900", width: 28, height: 28, "font-weight": "bold" } },
+      { selector: "node.coalition", style: { "background-color": "#f2a900", width: 28, height: 28, "font-weight": "bold", "font-size": 14 } },
       { selector: "node:selected", style: { "border-width": 3, "border-color": "#f2a900" } },
       { selector: "edge", style: { width: "mapData(weight, 1, 10, 1, 5)", "line-color": "#c9d1d8", "curve-style": "haystack", opacity: 0.8 } },
       { selector: "edge[type = 'PARTICIPATES_IN']", style: { "line-color": "#f2a900" } }
