@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,9 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
-from explorer.assets import Asset
+from explorer.assets import STYLESHEET, Asset
 from explorer.i18n import COOKIE, DEFAULT, LANGUAGES, choose_language, load_catalogs, number
 
 logger = logging.getLogger(__name__)
@@ -53,6 +55,8 @@ class Renderer:
 
     def __init__(self, assets: Mapping[str, Asset], folder: Path = TEMPLATES_DIR) -> None:
         self.assets = assets
+        css = re.sub(r"/\*.*?\*/", "", STYLESHEET.read_text(encoding="utf-8"), flags=re.DOTALL)
+        stylesheet = Markup(" ".join(css.split()))  # our own file, not input: safe to inline
         self.environments: dict[str, Environment] = {}
         self.translations = load_catalogs()
         for code, translations in self.translations.items():
@@ -66,7 +70,9 @@ class Renderer:
             )
             env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
             env.filters["num"] = lambda value, code=code: number(value, code)
-            env.globals.update(url=url, asset=self.asset_url, languages=LANGUAGES, lang=code, zip=zip)
+            env.globals.update(
+                url=url, asset=self.asset_url, languages=LANGUAGES, lang=code, zip=zip, stylesheet=stylesheet
+            )
             self.environments[code] = env
 
     def asset_url(self, name: str) -> str | None:

@@ -41,6 +41,24 @@ def network_json(network: dict[str, Any]) -> str:
     return json.dumps(elements, separators=(",", ":")).replace("</", "<\\/")
 
 
+def network_members(network: dict[str, Any]) -> list[dict[str, Any]]:
+    """The network as a list for readers without the drawing: each member, its commitments, its organisations."""
+    labels = {node["id"]: node["label"] for node in network["nodes"]}
+    made: dict[str, int] = {}
+    partners: dict[str, list[dict[str, Any]]] = {}
+    for edge in network["edges"]:
+        if edge["type"] == "MADE":
+            made[edge["source"]] = made.get(edge["source"], 0) + 1
+        elif edge["type"] == "WORKS_WITH":
+            partner = {"label": labels.get(edge["source"], edge["source"]), "href": page_of(edge["source"])}
+            partners.setdefault(edge["target"], []).append(partner)
+    members = [n for n in network["nodes"] if n["kind"] == "member"]
+    return [
+        {**node, "href": page_of(node["id"]), "made": made.get(node["id"], 0), "partners": partners.get(node["id"], [])}
+        for node in sorted(members, key=lambda n: (not n["participant"], n["label"]))
+    ]
+
+
 def routes(site: Site) -> APIRouter:
     """The actor and topic pages."""
     router = APIRouter()
@@ -140,7 +158,6 @@ def routes(site: Site) -> APIRouter:
         except Exception as exc:
             return site.failed(request, exc)
         network = data["coalitionNetwork"] or {"nodes": [], "edges": []}
-        labels = {n["id"]: n["label"] for n in network["nodes"]}
         return site.page(
             request,
             "coalition.html",
@@ -148,7 +165,7 @@ def routes(site: Site) -> APIRouter:
                 "co": data["coalition"],
                 "network": network,
                 "network_json": network_json(network),
-                "labels": labels,
+                "network_members": network_members(network),
                 "page_of": page_of,
                 "downloads": list(DOWNLOADS),
             },

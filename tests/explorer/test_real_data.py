@@ -103,7 +103,7 @@ async def test_every_view_in_the_browser(real: Graph, browser: Any, request: pyt
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         try:
-            for view, (path, expected) in VIEWS.items():
+            for view, (path, _expected) in VIEWS.items():
                 response = await page.goto(server.url + path)
                 assert response is not None and response.status == 200, path
                 assert await page.locator("h1").count() == 1, path
