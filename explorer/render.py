@@ -41,6 +41,11 @@ def url(path: str, params: Params | None = None) -> str:
     return path + ("?" + urlencode(pairs) if pairs else "")
 
 
+def external(link: str | None) -> str | None:
+    """A link from the data (a commitment's or member's page) only when it is a web address."""
+    return link if link and link.startswith(("https://", "http://")) else None
+
+
 def query_params(request: Request) -> dict[str, list[str]]:
     """The request's query string as lists of values (``lang`` left out: it is the reader's, not the page's)."""
     found: dict[str, list[str]] = {}
@@ -70,6 +75,7 @@ class Renderer:
             )
             env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
             env.filters["num"] = lambda value, code=code: number(value, code)
+            env.filters["external"] = external
             env.globals.update(
                 url=url, asset=self.asset_url, languages=LANGUAGES, lang=code, zip=zip, stylesheet=stylesheet
             )

@@ -38,7 +38,7 @@ def network_json(network: dict[str, Any]) -> str:
     elements += [
         {"data": {**edge, "id": f"{edge['source']}>{edge['target']}>{edge['type']}"}} for edge in network["edges"]
     ]
-    return json.dumps(elements, separators=(",", ":")).replace("</", "<\\/")
+    return json.dumps(elements, separators=(",", ":")).replace("<", "\\u003c")  # nothing can end the <script>
 
 
 def network_members(network: dict[str, Any]) -> list[dict[str, Any]]:
