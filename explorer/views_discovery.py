@@ -14,7 +14,7 @@ from explorer.site import BadInput, NotFound, Site, one, text_param
 # ?outcome= on the similar lists -> the API's OutcomeFilter (the empty value: any outcome).
 OUTCOMES = {"starred": "STARRED", "complete": "SUBSTANTIAL_OR_COMPLETE", "opened": "OPENED_GOVERNMENT"}
 SIMILAR_SHOWN = 10
-DRAFT_SHOWN = 20
+DRAFT_SHOWN = 10
 
 
 def similarity_filter(outcome: str) -> dict[str, Any] | None:

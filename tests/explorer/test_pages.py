@@ -99,7 +99,7 @@ async def test_draft_finds_similar_commitments_and_is_shareable(client: httpx.As
     assert '<textarea id="text" name="text"' in empty and "Most similar commitments" not in empty
     html = await page(client, "/draft?text=public+register+of+the+beneficial+owners+of+companies")
     assert "Most similar commitments" in text_of(html)
-    assert html.count('class="reasons"') == 20
+    assert html.count('class="reasons"') == 10
     assert "public register of the beneficial owners of companies</textarea>" in html
     complete = await page(client, "/draft?text=beneficial+owners+register&outcome=complete")
     assert "Limited" not in text_of(complete.split('id="matches-heading"')[1])
