@@ -33,20 +33,22 @@ def rating_words() -> list[str]:
     return sorted(words | set(MISSING_LABELS.values()) | {"Not assessed"})
 
 
-def messages() -> Iterator[str]:
-    """Every English string the explorer shows, each once, in a stable order."""
-    seen: set[str] = set()
+Message = str | tuple[str, str]  # a plural message is (singular, plural)
+
+
+def messages() -> Iterator[Message]:
+    """Every English string the explorer shows, each once, in a stable order (plurals as pairs)."""
+    seen: set[Message] = set()
     found = extract_from_dir(
         TEMPLATES_DIR,
         method_map=[("**.html", "jinja2")],
         options_map={"**.html": {"extensions": "jinja2.ext.do", "trimmed": "true"}},
     )
-    strings = [m for _, _, m, _, _ in found]
+    strings: list[Message] = [m if isinstance(m, str) else (m[0], m[1]) for _, _, m, _, _ in found]
     for message in [*strings, *MESSAGES.values(), *VIEW_STRINGS, *rating_words()]:
-        text = message if isinstance(message, str) else message[0]
-        if text not in seen:
-            seen.add(text)
-            yield text
+        if message not in seen:
+            seen.add(message)
+            yield message
 
 
 def template_catalog() -> Catalog:
