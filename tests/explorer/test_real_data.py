@@ -28,6 +28,7 @@ VIEWS = {
             "Shared policy areas",
             "Across action plans",
             "Where this comes from",
+            "Read the whole text",
         ],
     ),
     "draft": ("/draft?text=A+public+register+of+the+beneficial+owners+of+companies", ["Most similar commitments"]),
