@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from graph.errors import GraphError
 from queries import coalitions as cq
 from queries import connections as kq
 from queries import network as nq
@@ -216,12 +215,8 @@ class CoalitionQuery:
         max_hops: Annotated[int, strawberry.argument(description="Longest path, 1-6.")] = 4,
         max_paths: Annotated[int, strawberry.argument(description="Most paths returned, 1-10.")] = 5,
     ) -> list[Path]:
-        try:
-            paths = await kq.shortest_paths(
-                info.context.graph, kq.parse_ref(from_), kq.parse_ref(to), max_hops, max_paths
-            )
-        except GraphError as exc:
-            raise ValueError(str(exc)) from exc
+        graph, source, target = info.context.graph, kq.parse_ref(from_, "from"), kq.parse_ref(to, "to")
+        paths = await kq.shortest_paths(graph, source, target, max_hops, max_paths)
         return [
             Path(
                 length=p.length,

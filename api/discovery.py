@@ -123,7 +123,10 @@ def _filter(value: SimilarityFilter | None) -> q.SimilarityFilter:
     if value is None:
         return q.SimilarityFilter()
     if value.year_from is not None and value.year_to is not None and value.year_from > value.year_to:
-        raise GraphQLError(f"filter: yearFrom ({value.year_from}) is after yearTo ({value.year_to})")
+        raise GraphQLError(
+            f"filter: yearFrom ({value.year_from}) is after yearTo ({value.year_to}); swap them",
+            extensions={"code": "INVALID_FILTER"},
+        )
     return q.SimilarityFilter(
         other_members_only=value.other_members_only,
         region=value.region,
@@ -137,7 +140,9 @@ def _filter(value: SimilarityFilter | None) -> q.SimilarityFilter:
 
 def _first(first: int) -> int:
     if not 1 <= first <= MAX_FIRST:
-        raise GraphQLError(f"first must be between 1 and {MAX_FIRST}, got {first}")
+        raise GraphQLError(
+            f"first must be between 1 and {MAX_FIRST}, got {first}", extensions={"code": "INVALID_PAGE_SIZE"}
+        )
     return first
 
 
@@ -268,7 +273,10 @@ class DiscoveryQuery:
         filter: SimilarityFilterArg = None,
     ) -> list[SimilarCommitment]:
         if not text.strip():
-            raise GraphQLError("similarToText: the text is empty; paste a title or a few paragraphs")
+            raise GraphQLError(
+                "similarToText: the text is empty; paste a title or a few paragraphs",
+                extensions={"code": "EMPTY_TEXT"},
+            )
         from api.types_commitment import commitment_properties
 
         properties = commitment_properties(sub_selections(selection_set(info), "commitment"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -18,6 +17,14 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.types.graphql import OperationType as StrawberryOperation
 
+from api.errors import (
+    BAD_USER_INPUT,
+    PARSE_FAILED,
+    VALIDATION_FAILED,
+    ErrorReport,
+    is_unavailable,
+    with_code,
+)
 from api.limits import (
     MAX_VARIABLE_NESTING,
     LimitExceeded,
@@ -30,13 +37,10 @@ from api.limits import (
 )
 from api.persisted import PersistedQueries
 from graph.config import Settings
-from graph.errors import QueryTimeoutError
-
-logger = logging.getLogger(__name__)
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
-SAFE_ERRORS = (GraphQLError, QueryTimeoutError)  # their messages are written for clients
+UNAVAILABLE_RETRY_SECONDS = 2  # Retry-After of a 503: the embedded database restarts in well under that
 DOCUMENT_CACHE_SIZE = 512
 
 ContextFactory = Callable[[Request], Any]
@@ -236,17 +240,22 @@ class GraphQLHandler:
             )
         return checked.standard
 
-    def _respond(self, payload: dict[str, Any], media: str, status: int = 200, cache: bool = False) -> Response:
+    def _respond(
+        self, payload: dict[str, Any], media: str, status: int = 200, cache: bool = False, retry_after: int = 0
+    ) -> Response:
         headers = {"Vary": "Accept"}
         headers["Cache-Control"] = f"public, max-age={self.settings.cache_max_age}" if cache else "no-store"
+        if retry_after:
+            headers["Retry-After"] = str(retry_after)
         return Response(
             orjson.dumps(payload), status_code=status, media_type=f"{media}; charset=utf-8", headers=headers
         )
 
-    def _request_error(self, errors: list[GraphQLError], media: str) -> Response:
-        """Errors before execution: 400 with application/graphql-response+json, 200 with legacy JSON."""
+    def _request_error(self, errors: list[GraphQLError], media: str, code: str = VALIDATION_FAILED) -> Response:
+        """Errors before execution: 400 with application/graphql-response+json, 200 with legacy JSON. Each
+        carries a code: its own (a limit's) or the stage's that refused it (``code``)."""
         status = 400 if media == GRAPHQL_RESPONSE else 200
-        return self._respond({"errors": [e.formatted for e in errors]}, media, status)
+        return self._respond({"errors": [with_code(e, code) for e in errors]}, media, status)
 
     def _check_text(self, params: GraphQLParams) -> str:
         query = self.persisted.resolve(params.query, params.extensions, allow_register=not self.settings.persisted_only)
@@ -268,7 +277,7 @@ class GraphQLHandler:
             query = self._check_text(params)
             checked = self._parse(query)
         except GraphQLError as exc:  # persisted-query, limit and syntax errors
-            return self._request_error([exc], media)
+            return self._request_error([exc], media, PARSE_FAILED)
         operation = get_operation_ast(checked.document, params.operation_name)
         if operation is None:
             named = f"operation {params.operation_name!r}" if params.operation_name else "a single operation"
@@ -285,7 +294,7 @@ class GraphQLHandler:
             self.schema._schema, operation.variable_definitions or (), variables, hide_suggestions=hide
         )
         if isinstance(coerced, list):
-            return self._request_error(coerced, media)
+            return self._request_error(coerced, media, BAD_USER_INPUT)
         allowed = {StrawberryOperation.QUERY}
         if method == "POST":
             allowed.add(StrawberryOperation.MUTATION)
@@ -298,21 +307,11 @@ class GraphQLHandler:
             operation_extensions=params.extensions,
         )
         payload: dict[str, Any] = {"data": result.data}
-        if result.errors:
-            payload["errors"] = [self._public_error(e, request) for e in result.errors]
-        return self._respond(payload, media, cache=method == "GET" and not result.errors)
-
-    def _public_error(self, error: GraphQLError, request: Request) -> dict[str, Any]:
-        """The error as clients see it: in production, unexpected failures become a message with a request id."""
-        request_id = getattr(request.state, "request_id", "")
-        original = error.original_error
-        if original is None or isinstance(original, SAFE_ERRORS):
-            return dict(error.formatted)
-        logger.error("request %s: %s at %s", request_id, error.message, error.path, exc_info=original)
-        if not self.production:
-            return dict(error.formatted)
-        return {
-            "message": f"Internal server error (request id {request_id}).",
-            "path": error.path,
-            "extensions": {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
-        }
+        if not result.errors:
+            return self._respond(payload, media, cache=method == "GET")
+        report = ErrorReport(getattr(request.state, "request_id", ""), self.production)
+        payload["errors"] = [report.public(e) for e in result.errors]
+        if any(is_unavailable(e) for e in result.errors):
+            # the request was fine and the answer is incomplete: a 503 tells clients and proxies to retry
+            return self._respond(payload, media, status=503, retry_after=UNAVAILABLE_RETRY_SECONDS)
+        return self._respond(payload, media)

@@ -16,8 +16,11 @@ from graphql import (
     IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    StringValueNode,
     VariableNode,
+    Visitor,
     parse,
+    visit,
 )
 from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter
@@ -86,6 +89,7 @@ def check_variables(variables: Mapping[str, Any] | None, limits: Limits) -> None
                 f"Variable {where} is nested more than {MAX_VARIABLE_NESTING} levels deep.", "VARIABLES_TOO_DEEP"
             )
         if isinstance(value, str):
+            check_text(value, f"Variable {where}")
             size = len(value.encode("utf-8"))
             if size > limits.max_variable_string_bytes:
                 raise LimitExceeded(
@@ -104,10 +108,35 @@ def check_variables(variables: Mapping[str, Any] | None, limits: Limits) -> None
         walk(value, f"${name}", 0)
 
 
-def parse_query(query: str, limits: Limits) -> DocumentNode:
-    """Parse the query, refusing documents with more tokens than the limit (GraphQLError on failure)."""
+def check_text(value: str, where: str) -> None:
+    """Refuse text no database can store: a NUL character, or half of a UTF-16 surrogate pair."""
+    if "\x00" in value:
+        raise LimitExceeded(
+            f"{where} holds a NUL character (\\u0000), which no field stores: remove it.", "INVALID_STRING"
+        )
     try:
-        return parse(query, max_tokens=limits.max_tokens)
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise LimitExceeded(
+            f"{where} holds an unpaired surrogate ({value[exc.start]!a}), which is not Unicode text: send the "
+            "character itself, or its full surrogate pair.",
+            "INVALID_STRING",
+        ) from exc
+
+
+class _StringArguments(Visitor):
+    """Checks every string literal of a document with ``check_text``."""
+
+    def enter_string_value(self, node: StringValueNode, *_: Any) -> None:
+        check_text(node.value, "A string in the query")
+
+
+def parse_query(query: str, limits: Limits) -> DocumentNode:
+    """Parse the query, refusing documents with more tokens than the limit or with string literals that are
+    not storable text (GraphQLError on failure)."""
+    check_text(query, "The query")
+    try:
+        document = parse(query, max_tokens=limits.max_tokens)
     except GraphQLError as error:
         if "tokens. Parsing aborted" in error.message:
             raise LimitExceeded(
@@ -115,6 +144,8 @@ def parse_query(query: str, limits: Limits) -> DocumentNode:
                 "TOO_MANY_TOKENS",
             ) from error
         raise
+    visit(document, _StringArguments())
+    return document
 
 
 def _page_size(node: FieldNode, variables: Mapping[str, Any]) -> tuple[str, int] | None:
@@ -144,6 +175,12 @@ def query_cost(
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
             page = _page_size(selection, variables)
+            if page is not None and page[1] < 0:
+                raise LimitExceeded(
+                    f"Argument {page[0]} of field {selection.name.value} is {page[1]}; a page size is a number from "
+                    f"0 to {limits.max_page_size} (0 asks only for totals).",
+                    "INVALID_PAGE_SIZE",
+                )
             if page is not None and page[1] > limits.max_page_size:
                 raise LimitExceeded(
                     f"Argument {page[0]} of field {selection.name.value} is {page[1]}; the largest page size is "

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from graphql import GraphQLError
 
 from graph.backend import Row
 
@@ -23,8 +24,11 @@ MAX_PAGE_SIZE = 100
 T = TypeVar("T")
 
 
-class PaginationError(ValueError):
-    """A bad ``first`` or ``after`` argument; the message names the argument and the limit."""
+class PaginationError(GraphQLError):
+    """A bad ``first`` or ``after`` argument: the message names the argument and what to send instead."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message, extensions={"code": code})
 
 
 def page_size(first: int | None, argument: str = "first") -> int:
@@ -32,7 +36,11 @@ def page_size(first: int | None, argument: str = "first") -> int:
     if first is None:
         return DEFAULT_PAGE_SIZE
     if first < 0 or first > MAX_PAGE_SIZE:
-        raise PaginationError(f"`{argument}` must be between 0 and {MAX_PAGE_SIZE} (got {first})")
+        raise PaginationError(
+            f"`{argument}` must be between 0 and {MAX_PAGE_SIZE} (got {first}); `{argument}: 0` asks only for "
+            "totalCount, and longer lists are read page by page with `after`",
+            "INVALID_PAGE_SIZE",
+        )
     return first
 
 
@@ -49,10 +57,19 @@ def decode_cursor(cursor: str | None, argument: str = "after") -> tuple[Any, str
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         key, node_id = json.loads(raw)
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
-        raise PaginationError(f"`{argument}` is not a cursor returned by this API: {cursor!r}") from exc
+        raise _bad_cursor(cursor, argument) from exc
     if not isinstance(node_id, str) or isinstance(key, list | dict):
-        raise PaginationError(f"`{argument}` is not a cursor returned by this API: {cursor!r}")
+        raise _bad_cursor(cursor, argument)
     return key, node_id
+
+
+def _bad_cursor(cursor: str, argument: str) -> PaginationError:
+    shown = cursor if len(cursor) <= 60 else cursor[:57] + "..."
+    return PaginationError(
+        f"`{argument}` {shown!r} is not a cursor returned by this API: pass the `endCursor` (or an edge's "
+        f"`cursor`) of the page before, unchanged, or leave `{argument}` out for the first page",
+        "INVALID_CURSOR",
+    )
 
 
 @strawberry.type(description="Where a page sits in the whole list.")

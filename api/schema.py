@@ -9,6 +9,7 @@ from strawberry.extensions import ParserCache, ValidationCache
 
 from api.coalitions import CoalitionQuery
 from api.discovery import DiscoveryQuery, commitment_with_similar
+from api.errors import Schema
 from api.execution import LeanExecutionContext
 from api.facets import FacetsQuery
 from api.filters import MemberFilter, MemberOrder, OrganizationFilter, OrganizationOrder, to_spec
@@ -178,7 +179,7 @@ class Query(CoalitionQuery, DiscoveryQuery, FacetsQuery):
     # (api/coalitions.py: connections, networks) add their root fields as extra Query types merged below.
 
 
-schema = strawberry.Schema(
+schema = Schema(
     query=Query,
     types=[Member, ActionPlan, Commitment, PolicyArea, OgpValue, Organization, Coalition, Region],
     # The HTTP layer has already parsed and validated each request (and refused abusive ones before that);

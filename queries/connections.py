@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.backend import Graph, Row
-from graph.errors import GraphError
+from graph.errors import InvalidRequest
 from graph.model import (
     ActionPlan,
     BoCountry,
@@ -83,12 +83,21 @@ Key = tuple[str, str]  # (label, id)
 Edge = tuple[Key, str, bool]  # (neighbour, relationship type, relationship goes from the node to the neighbour)
 
 
-def parse_ref(ref: str) -> Key:
-    """``kind:id`` (``member:albania``, ``commitment:AL0002``) -> (label, id); ``GraphError`` otherwise."""
+def parse_ref(ref: str, argument: str = "reference") -> Key:
+    """``kind:id`` (``member:albania``, ``commitment:AL0002``) -> (label, id); ``InvalidRequest`` otherwise,
+    saying what to write instead (``member:kenya`` for a bare ``kenya``)."""
     kind, sep, ident = ref.partition(":")
-    if not sep or not ident or kind not in KINDS:
-        raise GraphError(f"{ref!r} is not a node reference: write kind:id with kind one of {', '.join(KINDS)}")
-    return KINDS[kind], ident
+    if sep and ident and kind in KINDS:
+        return KINDS[kind], ident
+    shown = ref if len(ref) <= 60 else ref[:57] + "..."
+    if not sep and ref.strip():
+        hint = f"; for a member write member:{shown.strip()}, for an organisation organization:{shown.strip()}"
+    else:
+        hint = ""
+    raise InvalidRequest(
+        f"`{argument}` {shown!r} is not a node reference: write kind:id with kind one of {', '.join(KINDS)}{hint}",
+        "INVALID_NODE_REFERENCE",
+    )
 
 
 @dataclass(frozen=True)
@@ -135,11 +144,17 @@ async def _exists(graph: Graph, key: Key) -> bool:
 
 async def shortest_paths(graph: Graph, source: Key, target: Key, max_hops: int = 4, max_paths: int = 5) -> list[Path]:
     """Up to ``max_paths`` shortest paths (≤ ``max_hops`` relationships) between two nodes; [] if none."""
-    if not 1 <= max_hops <= MAX_HOPS or not 1 <= max_paths <= MAX_PATHS:
-        raise GraphError(f"maxHops must be 1..{MAX_HOPS} and the path count 1..{MAX_PATHS}")
+    for name, value, most in (("maxHops", max_hops, MAX_HOPS), ("maxPaths", max_paths, MAX_PATHS)):
+        if not 1 <= value <= most:
+            raise InvalidRequest(f"`{name}` must be between 1 and {most} (got {value})", "ARGUMENT_OUT_OF_RANGE")
     for key in (source, target):
         if not await _exists(graph, key):
-            raise GraphError(f"no {key[0]} with id {key[1]!r}")
+            kind = KIND_OF_LABEL[key[0]]
+            raise InvalidRequest(
+                f"there is no {kind} with id {key[1]!r}: check the id (ids are slugs such as member:kenya, "
+                "or OGP ids such as commitment:KE0001)",
+                "NOT_FOUND",
+            )
     if source == target:
         return []
     # parents[side][node] = edges (parent, type, outgoing-from-parent) that reached node at its BFS depth

@@ -15,11 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.errors import GraphError
+from graph.errors import InvalidRequest
 
 
-class FilterError(GraphError):
+class FilterError(InvalidRequest):
     """A filter names an unknown field or operator, or gives a value of the wrong kind."""
+
+    code = "INVALID_FILTER"
 
 
 @dataclass

@@ -101,9 +101,9 @@ async def test_search_orders_by_relevance_and_filters(samples: Graph) -> None:
 
 async def test_bad_arguments_are_clear_errors(samples: Graph) -> None:
     errors = await gql_errors(samples, "{ commitments(first: 500) { totalCount } }")
-    assert errors == [f"`first` must be between 0 and {MAX_PAGE_SIZE} (got 500)"]
+    assert errors[0].startswith(f"`first` must be between 0 and {MAX_PAGE_SIZE} (got 500)")
     errors = await gql_errors(samples, '{ commitments(after: "garbage!") { totalCount } }')
-    assert "`after` is not a cursor" in errors[0]
+    assert "`after` 'garbage!' is not a cursor" in errors[0]
 
 
 async def test_coalitions_organizations_and_navigation(samples: Graph) -> None:
