@@ -16,7 +16,7 @@ from graph.errors import ConfigError, GraphError
 from loaders._source import ValidationFailed
 from loaders.export_cli import export_app
 from loaders.registry import UnrecognisedFile, supported
-from loaders.run import RunReport, prepare, summary, write
+from loaders.run import RunReport, complete_owed_derivation, prepare, summary, write
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -85,11 +85,18 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default OGP_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default OGP_PORT).")] = None,
 ) -> None:
-    """Serve the GraphQL API (api.app:app) with uvicorn."""
+    """Serve the GraphQL API (api.app:app) with uvicorn (after completing derived links a load left owed)."""
     import uvicorn
 
     settings = get_settings()
+    asyncio.run(_complete_owed())
     uvicorn.run("api.app:app", host=host or settings.host, port=port or settings.port)
+
+
+async def _complete_owed() -> None:
+    graph = await open_graph(get_settings())
+    async with graph.session():
+        await complete_owed_derivation(graph)
 
 
 async def _reset() -> None:

@@ -23,6 +23,7 @@ from api.http import GraphQLHandler, HttpError, error_body, negotiate, params_fr
 from api.persisted import PersistedQueries, PersistedQueryError
 from graph.backend import Graph, open_graph
 from graph.config import Settings, get_settings
+from queries.derivation_state import owed_since
 from queries.discovery import warm_text_index
 
 logger = logging.getLogger(__name__)
@@ -164,7 +165,15 @@ def create_app(
             yield
             return
         app.state.graph = await open_graph(settings)
+        app.state.graph.heals = True  # a lost database is brought back while the server keeps answering (503s)
         logger.info("graph open (%s); serving GraphQL at /graphql", app.state.graph.kind)
+        owed = await owed_since(app.state.graph)
+        if owed is not None:
+            logger.warning(
+                "the derived links (similar commitments) lag behind the interrupted load of %s: "
+                "`ogp serve` or `ogp load` completes them",
+                owed,
+            )
         warm = asyncio.create_task(warm_text_index(app.state.graph))  # in the background: serving starts now
         try:
             yield
@@ -262,11 +271,14 @@ def create_app(
     @app.get("/healthz")
     async def healthz(request: Request) -> JSONResponse:
         try:
-            await request.app.state.graph.read("RETURN 1 AS ok")
+            owed = await owed_since(request.app.state.graph)
         except Exception as exc:  # any failure means "not healthy"; the reason is logged
             logger.warning("health check failed: %s", exc)
             return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, status_code=503)
-        return JSONResponse({"status": "ok", "backend": request.app.state.graph.kind})
+        body = {"status": "ok", "backend": request.app.state.graph.kind}
+        if owed is not None:  # serving, but `similar` may lag: an interrupted load left its derivation owed
+            body["derivedLinks"] = f"owed since the load of {owed}; `ogp load` or `ogp serve` completes them"
+        return JSONResponse(body)
 
     return app
 

@@ -6,7 +6,10 @@ the two implementations (``graph/falkordb_backend.py``, ``graph/neo4j_backend.py
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import contextvars
+import logging
 import re
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -15,9 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from graph.config import Settings
-from graph.errors import ConfigError
+from graph.errors import ConfigError, DatabaseUnavailable
+
+logger = logging.getLogger(__name__)
 
 Row = dict[str, Any]
+HEAL_INTERVAL_SECONDS = 0.5  # between attempts to get a lost database back
 
 _query_log: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("query_log", default=None)
 
@@ -91,16 +97,70 @@ class Graph(ABC):
 
     def __init__(self, timeout_ms: int) -> None:
         self.timeout_ms = timeout_ms
+        # A server sets this: when the database goes away, get it back in the background (restart the
+        # embedded one, reconnect to Neo4j) and meanwhile refuse at once. A one-off command leaves it off
+        # and simply fails.
+        self.heals = False
+        self._healing: asyncio.Task[None] | None = None
 
     async def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run a read-only statement and return its rows as plain dicts."""
         _note_query(cypher)
-        return await self._read(cypher, dict(params or {}))
+        self._refuse_while_healing()
+        try:
+            return await self._read(cypher, dict(params or {}))
+        except DatabaseUnavailable:
+            self._lost()
+            raise
 
     async def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> WriteStats:
         """Run a write statement (inside the current ``atomic()`` block if there is one)."""
         _note_query(cypher)
-        return await self._write(cypher, dict(params or {}))
+        self._refuse_while_healing()
+        try:
+            return await self._write(cypher, dict(params or {}))
+        except DatabaseUnavailable:
+            self._lost()
+            raise
+
+    @property
+    def healing(self) -> bool:
+        """Whether the database was lost and is being brought back."""
+        return self._healing is not None and not self._healing.done()
+
+    def _refuse_while_healing(self) -> None:
+        if self.healing:
+            raise DatabaseUnavailable(f"the {self.kind} database is unavailable; reconnecting")
+
+    def _lost(self) -> None:
+        if self.heals and not self.healing:
+            logger.warning("lost the %s database: reconnecting in the background", self.kind)
+            self._healing = asyncio.get_running_loop().create_task(self._heal())
+
+    async def _heal(self) -> None:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                await self._reconnect()
+            except Exception as exc:  # noqa: BLE001 - every failure means "not back yet"; try again
+                if attempt == 1 or attempt % 20 == 0:
+                    logger.warning("the %s database is still unavailable (%s); retrying", self.kind, exc)
+                await asyncio.sleep(HEAL_INTERVAL_SECONDS)
+            else:
+                logger.warning("the %s database is back (after %d attempt(s))", self.kind, attempt)
+                return
+
+    @abstractmethod
+    async def _reconnect(self) -> None:
+        """Get the database back (restart the embedded server, or check Neo4j answers again); raise if not yet."""
+
+    async def _stop_healing(self) -> None:
+        if self._healing is not None:
+            self._healing.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._healing
+            self._healing = None
 
     @abstractmethod
     async def _read(self, cypher: str, params: dict[str, Any]) -> list[Row]: ...

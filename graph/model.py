@@ -318,3 +318,16 @@ REL_TYPES: tuple[str, ...] = (
 )
 
 PROVENANCE_PROPERTIES: tuple[str, ...] = ("source_file", "source_row", "loaded_at", "content_hashes")
+
+
+class DerivationOwed(NodeModel):
+    """Bookkeeping, not data: present while the derived links (``SIMILAR_TO``, ``CONTINUES``) lag behind a load.
+
+    A load that changes anything writes it in the same transaction as its first write; the derivation
+    deletes it in the transaction that puts the new links in place. So a run killed between the two (or
+    whose derivation failed) leaves it behind, and the next ``ogp load`` or ``ogp serve`` completes the
+    derivation. A healthy graph has none. Not a GraphQL type, not in ``NODE_MODELS``.
+    """
+
+    LABEL: ClassVar[str] = "DerivationOwed"
+    since: str = Field(description="``loaded_at`` of the run whose derivation is owed.")

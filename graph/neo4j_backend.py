@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import logging
 from collections.abc import AsyncIterator
@@ -11,14 +12,21 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import neo4j
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, AsyncTransaction, Query
-from neo4j.exceptions import ClientError, Neo4jError
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.backend import Graph, GraphSchema, Row, WriteStats, search_terms
-from graph.errors import ConfigError, GraphError, QueryTimeoutError
+from graph.errors import ConfigError, DatabaseUnavailable, GraphError, QueryTimeoutError
 
 logger = logging.getLogger(__name__)
 
 _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
+# Driver settings for a server that goes away: fail within a second instead of retrying for 30 s (the
+# driver's default); the graph's healing (graph/backend.py) checks when it is back.
+CONNECTION_TIMEOUT_SECONDS = 1.0
+RETRY_SECONDS = 0.5
+ACQUISITION_TIMEOUT_SECONDS = 5.0  # waiting for a free connection of the pool (the default is a minute)
+# Neo4j being away: refused, reset, or the cluster has no server for the request.
+UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
 
 
 def parse_url(url: str) -> tuple[str, tuple[str, str] | None, str | None]:
@@ -47,13 +55,26 @@ class Neo4jGraph(Graph):
     async def open(cls, url: str, timeout_ms: int) -> Neo4jGraph:
         """Connect and check the server answers."""
         uri, auth, database = parse_url(url)
-        driver = AsyncGraphDatabase.driver(uri, auth=auth)
+        driver = AsyncGraphDatabase.driver(
+            uri,
+            auth=auth,
+            connection_timeout=CONNECTION_TIMEOUT_SECONDS,
+            connection_acquisition_timeout=ACQUISITION_TIMEOUT_SECONDS,
+            max_transaction_retry_time=RETRY_SECONDS,
+        )
         try:
             await driver.verify_connectivity()
+        except UNAVAILABLE as exc:
+            await driver.close()
+            raise DatabaseUnavailable(f"cannot reach Neo4j at {uri}: {exc}") from exc
         except Exception as exc:
             await driver.close()
-            raise ConfigError(f"cannot reach Neo4j at {uri}: {exc}") from exc
+            raise ConfigError(f"cannot use Neo4j at {uri}: {exc}") from exc
         return cls(driver, database, timeout_ms)
+
+    async def _reconnect(self) -> None:
+        """The driver reconnects by itself once Neo4j answers again: check that it does."""
+        await self._driver.verify_connectivity()
 
     def _query(self, cypher: str, timeout_ms: int | None = None) -> Query:
         return Query(cypher, timeout=(timeout_ms or self.timeout_ms) / 1000)
@@ -71,6 +92,8 @@ class Neo4jGraph(Graph):
 
             async with self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS) as s:
                 return await s.execute_read(_with_timeout(work, self.timeout_ms))
+        except UNAVAILABLE as exc:
+            raise DatabaseUnavailable(f"Neo4j is not answering: {exc}") from exc
         except Neo4jError as exc:
             raise _translate(exc) from exc
 
@@ -86,6 +109,8 @@ class Neo4jGraph(Graph):
                     result = await s.run(cypher, params)
                     rows = [rec.data() async for rec in result]
                     summary = await result.consume()
+        except UNAVAILABLE as exc:
+            raise DatabaseUnavailable(f"Neo4j is not answering: {exc}") from exc
         except Neo4jError as exc:
             raise _translate(exc) from exc
         c = summary.counters
@@ -101,19 +126,24 @@ class Neo4jGraph(Graph):
     @asynccontextmanager
     async def atomic(self) -> AsyncIterator[None]:
         """One explicit transaction: committed when the block ends, rolled back if it fails."""
-        async with self._driver.session(database=self._database) as session:
-            tx = await session.begin_transaction()
-            token = self._tx.set(tx)
-            try:
-                yield
-            except BaseException:
-                await tx.rollback()
-                raise
-            else:
-                await tx.commit()
-            finally:
-                self._tx.reset(token)
-                await tx.close()
+        try:
+            async with self._driver.session(database=self._database) as session:
+                tx = await session.begin_transaction()
+                token = self._tx.set(tx)
+                try:
+                    yield
+                except BaseException:
+                    with contextlib.suppress(*UNAVAILABLE, DriverError):  # a lost connection rolls back by itself
+                        await tx.rollback()
+                    raise
+                else:
+                    await tx.commit()
+                finally:
+                    self._tx.reset(token)
+                    with contextlib.suppress(*UNAVAILABLE, DriverError):
+                        await tx.close()
+        except UNAVAILABLE as exc:
+            raise DatabaseUnavailable(f"Neo4j is not answering: {exc}") from exc
 
     async def ensure_schema(self, schema: GraphSchema) -> None:
         """Unique constraints, range indexes and full-text indexes in Neo4j's DDL (all ``IF NOT EXISTS``)."""
@@ -142,6 +172,7 @@ class Neo4jGraph(Graph):
         await self.write("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
 
     async def close(self) -> None:
+        await self._stop_healing()
         await self._driver.close()
 
 
@@ -151,6 +182,8 @@ def _with_timeout(work: Any, timeout_ms: int) -> Any:
 
 def _translate(exc: Neo4jError) -> GraphError:
     code = exc.code or ""
+    if code.endswith(".DatabaseUnavailable") or code.endswith(".NotALeader"):  # stopping, starting, failing over
+        return DatabaseUnavailable(f"Neo4j cannot serve requests right now ({exc.message})")
     if "TransactionTimedOut" in code or "Timeout" in code:
         return QueryTimeoutError(f"the query ran past the configured timeout ({exc.message})")
     if isinstance(exc, ClientError):

@@ -17,6 +17,7 @@ from loaders._source import Batch, RowError, ValidationFailed
 from loaders._write import LoadStats
 from loaders.registry import Source, plan
 from loaders.similarity import DerivedStats, derive_similarity
+from queries.derivation_state import mark_owed, owed_since
 from queries.schema import graph_schema
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class RunReport:
     written: bool = False
     total: LoadStats = field(default_factory=LoadStats)
     derived: DerivedStats | None = None
+    owed_before: str | None = None  # an earlier run whose derivation never finished (completed by this one)
 
     @property
     def changed(self) -> bool:
@@ -109,20 +111,25 @@ def prepare(
 
 async def write(graph: Graph, prepared: Prepared, *, derive: bool = True) -> RunReport:
     """Ensure the schema, write every batch inside one ``graph.atomic()`` (all files or none), then
-    recompute the derived similarity links when the run changed anything."""
+    recompute the derived similarity links when the run changed anything, or when an earlier run's
+    derivation never finished (killed, or failed): the run marks the derivation owed in its own
+    transaction, and the derivation settles it in the transaction that writes the new links."""
     report = prepared.report
     loaded_at = now()
     await graph.ensure_schema(graph_schema())
+    report.owed_before = await owed_since(graph)
     async with graph.atomic():
         for src, batch, file_report in prepared.batches:
             if prepared.skip_invalid and batch.errors:
                 batch.errors = []  # reported in the file report; the batch holds only the valid rows
             file_report.stats = await src.load(graph, batch, loaded_at)
             report.total.merge(file_report.stats)
+        if report.changed:
+            await mark_owed(graph, loaded_at)
     report.written = True
-    if report.changed and derive:
+    if derive and (report.changed or report.owed_before is not None):
         # Derived links (SIMILAR_TO, CONTINUES) are recomputed from the whole graph after the run is in;
-        # their own write is atomic, and a run that changed nothing leaves them as they are.
+        # a run that changed nothing (and owes nothing) leaves them as they are.
         report.derived = await derive_similarity(graph)
     logger.info(
         "load finished: %d files, %d rows read, %d rejected", len(report.files), report.rows_read, len(report.rejected)
@@ -145,6 +152,15 @@ async def run_load(
     """
     prepared = prepare(paths, skip_invalid=skip_invalid, source=source, progress=progress)
     return await write(graph, prepared, derive=derive)
+
+
+async def complete_owed_derivation(graph: Graph) -> DerivedStats | None:
+    """Compute the derived links if a run left them owed (``ogp serve`` calls this before serving)."""
+    since = await owed_since(graph)
+    if since is None:
+        return None
+    logger.warning("the derived links lag behind the load of %s (it was interrupted): computing them now", since)
+    return await derive_similarity(graph)
 
 
 def summary(report: RunReport) -> str:
@@ -176,6 +192,8 @@ def summary(report: RunReport) -> str:
             f"derived: SIMILAR_TO {d.similar_to} and CONTINUES {d.continues} links over "
             f"{d.commitments} commitments (recomputed)",
         ]
+        if report.owed_before is not None:
+            lines.append(f"  (this completes the derivation of the interrupted load of {report.owed_before})")
     if report.rejected:
         lines += ["", f"rejected rows ({len(report.rejected)}):"] + [f"  {e}" for e in report.rejected]
     return "\n".join(lines)

@@ -1,6 +1,8 @@
 """Derive ``SIMILAR_TO`` (top-k, with component scores) and ``CONTINUES`` edges after a load.
 
-``ogp load`` calls ``await derive_similarity(graph)`` once a run is written (outside its atomic block).
+``ogp load`` calls ``await derive_similarity(graph)`` once a run is written (outside its atomic block); the
+run leaves a ``DerivationOwed`` marker that this derivation removes with the new links, so a derivation
+that never finished is completed by the next ``ogp load``/``ogp serve`` (``queries/derivation_state.py``).
 It reads every commitment's texts, policy areas, organisations and coalitions in three queries,
 scores them in memory (``queries/discovery_scoring.py``) and replaces the old derived edges in one
 atomic block, so running it twice gives the same graph.
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from graph.backend import Graph
 from graph.model import CONTINUES, SimilarTo
 from loaders._write import Rel, write_rels
+from queries.derivation_state import settle
 from queries.discovery import invalidate_text_index, read_corpus
 from queries.discovery_scoring import continuations, top_similar
 
@@ -49,7 +52,8 @@ async def derive_similarity(graph: Graph) -> DerivedStats:
             )
             similar.append(Rel(corpus.docs[i].id, corpus.docs[j].id, props))
     chains = [Rel(later, earlier) for later, earlier in continuations(corpus)] if corpus.docs else []
-    async with graph.atomic():
+    async with graph.atomic():  # the new links and the end of "derivation owed" land together
+        await settle(graph)
         await graph.write(DELETE_SIMILAR)
         await graph.write(DELETE_CONTINUES)
         await write_rels(graph, "Commitment", SimilarTo.TYPE, "Commitment", similar)

@@ -119,13 +119,14 @@ def wait_until_gone(pid: int, seconds: float = 15) -> bool:
 class ApiServer:
     """``uvicorn api.app:app`` on a free loopback port over ``graph_url``, started and waited for."""
 
-    def __init__(self, graph_url: str, log: Path, **settings: str) -> None:
+    def __init__(self, graph_url: str, log: Path, through_ogp_serve: bool = False, **settings: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self._log_file = log.open("w")
+        command = ["cli", "serve"] if through_ogp_serve else ["uvicorn", "api.app:app"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1", "--port", str(self.port)],
+            [sys.executable, "-m", *command, "--host", "127.0.0.1", "--port", str(self.port)],
             cwd=ROOT,
             env=child_env(graph_url, **settings),
             stdout=self._log_file,
