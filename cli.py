@@ -12,9 +12,10 @@ import typer
 
 from graph.backend import open_graph
 from graph.config import get_settings
-from graph.errors import ConfigError, GraphError
+from graph.errors import ConfigError
 from loaders._source import ValidationFailed
 from loaders.export_cli import export_app
+from loaders.load_failure import LoadProgress, explain
 from loaders.registry import UnrecognisedFile, supported
 from loaders.run import RunReport, complete_owed_derivation, prepare, summary, write
 
@@ -38,12 +39,19 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each
     )
 
 
-async def _load(paths: list[Path], skip_invalid: bool, source: str | None) -> RunReport:
+async def _load(paths: list[Path], skip_invalid: bool, source: str | None, progress: LoadProgress) -> RunReport:
     # Validate every file before opening the graph: a bad file costs no database start.
     prepared = prepare(paths, skip_invalid=skip_invalid, source=source, progress=sys.stderr.isatty())
+    progress.phase = "opening"
     graph = await open_graph(get_settings())
     async with graph.session():
-        return await write(graph, prepared)
+        progress.phase = "writing"
+        return await write(graph, prepared, on_written=lambda: setattr(progress, "phase", "deriving"))
+
+
+def _database() -> str:
+    settings = get_settings()
+    return settings.graph_url or f"the embedded graph {settings.embedded_path}"
 
 
 @app.command()
@@ -53,20 +61,18 @@ def load(
     source: Annotated[str | None, typer.Option(help="Force one source layout (see `ogp sources`).")] = None,
 ) -> None:
     """Load files into the graph (OGP_GRAPH_URL): strict, all files in one transaction."""
+    progress = LoadProgress()
     try:
-        report = asyncio.run(_load(paths, skip_invalid, source))
+        report = asyncio.run(_load(paths, skip_invalid, source, progress))
     except (UnrecognisedFile, ConfigError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from exc
     except ValidationFailed as exc:
         typer.echo(f"load failed: {exc}", err=True)
         raise typer.Exit(EXIT_FAILED) from exc
-    except GraphError as exc:
-        typer.echo(f"load failed, nothing was written: {exc}", err=True)
-        raise typer.Exit(EXIT_FAILED) from exc
-    except (TimeoutError, OSError) as exc:  # e.g. the database stopped answering mid-load
-        logging.getLogger(__name__).debug("load failed", exc_info=True)
-        typer.echo(f"load failed, nothing was written: {type(exc).__name__}: {exc}", err=True)
+    except Exception as exc:  # noqa: BLE001 - every failure gets one paragraph; the traceback only with --verbose
+        logging.getLogger(__name__).info("load failed; the traceback:", exc_info=True)
+        typer.echo(explain(exc, progress.phase, _database()), err=True)
         raise typer.Exit(EXIT_FAILED) from exc
     typer.echo(summary(report))
     if report.rejected:
@@ -89,7 +95,16 @@ def serve(
     import uvicorn
 
     settings = get_settings()
-    asyncio.run(_complete_owed())
+    try:
+        asyncio.run(_complete_owed())
+    except Exception as exc:  # noqa: BLE001 - one paragraph, the traceback only with --verbose
+        logging.getLogger(__name__).info("completing the owed derivation failed; the traceback:", exc_info=True)
+        typer.echo(
+            f"ogp serve: could not open the graph ({_database()}) to complete the derived links a load left "
+            f"owed: {type(exc).__name__}: {exc}. Check that the database is running, then start again.",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FAILED) from exc
     uvicorn.run("api.app:app", host=host or settings.host, port=port or settings.port)
 
 

@@ -361,7 +361,7 @@ class FalkorGraph(Graph):
                     await self._create_if_missing()
             except DatabaseUnavailable:
                 # the database died during the block: the snapshot is restored when the graph opens next
-                logger.warning("the embedded database is gone; the next open restores the graph from its snapshot")
+                logger.info("the embedded database is gone; the next open restores the graph from its snapshot")
             raise
         if existed:
             await self._command("GRAPH.DELETE", self._backup)

@@ -11,6 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+MAX_ID_CHARS = 1000
 MemberKind = Literal["national", "local"]
 OrganizationKind = Literal["government", "civil_society", "parliament", "private", "multilateral", "unknown"]
 
@@ -20,7 +21,9 @@ class NodeModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     LABEL: ClassVar[str]
-    id: str = Field(min_length=1, description="Stable, source-derived identifier.")
+    # At most MAX_ID_CHARS: FalkorDB 4.x crashes (a segfault in its unique-constraint check) on an id of a few
+    # thousand characters, which a hostile file could give; no real id comes near it.
+    id: str = Field(min_length=1, max_length=MAX_ID_CHARS, description="Stable, source-derived identifier.")
 
 
 class RelModel(BaseModel):

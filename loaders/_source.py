@@ -17,7 +17,7 @@ skip invalid rows), and writes each run inside ``graph.atomic()``.
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +29,12 @@ from graph.model import NodeModel
 from loaders._write import LoadStats, Provenance, Rel, prune_rels, write_nodes, write_rels
 
 MAX_HEADER_SCAN = 3  # real exports may carry a row of column indices (and a section row) above the header
+# Bounds on untrusted files (the real exports are a few MB, cells a few thousand characters): a file over
+# them is refused with a message saying which bound, instead of exhausting memory.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_CELL_CHARS = 1_000_000
+MAX_ROWS = 2_000_000
+csv.field_size_limit(MAX_CELL_CHARS)
 
 
 @dataclass(frozen=True)
@@ -113,19 +119,39 @@ async def write_batch(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
     return stats
 
 
+def check_size(path: Path) -> None:
+    """Refuse a file larger than ``MAX_FILE_BYTES`` before reading any of it."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise LoadError(
+            f"{path.name}: the file is {size / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB "
+            "(no OGP export comes near it): check that it is the file you meant, or split it"
+        )
+
+
+def _not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> LoadError:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return LoadError(f"{path.name}: the file is UTF-16 text; re-save it as UTF-8 (e.g. 'CSV UTF-8' in Excel)")
+    line = data[: exc.start].count(b"\n") + 1
+    return LoadError(
+        f"{path.name}, line {line}: not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}); "
+        "re-save the file as UTF-8"
+    )
+
+
 def read_text(path: Path) -> str:
     """Read a whole file as UTF-8 (BOM tolerated); raise a ``LoadError`` that says where it broke."""
+    check_size(path)
     data = path.read_bytes()
     if not data.strip():
         raise LoadError(f"{path.name}: the file is empty")
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise LoadError(f"{path.name}, line {line}: a NUL byte: this is not a text file (CSV or YAML)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise LoadError(
-            f"{path.name}, line {line}: not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}); "
-            "re-save the file as UTF-8"
-        ) from exc
+        raise _not_utf8(path, data, exc) from exc
 
 
 def header_of(path: Path) -> list[str]:
@@ -135,12 +161,50 @@ def header_of(path: Path) -> list[str]:
 
 
 def _first_rows(path: Path) -> Iterator[list[str]]:
-    text = read_text(path)
-    reader = csv.reader(io.StringIO(text))
-    for i, row in enumerate(reader):
+    for i, row in enumerate(_rows(path)):
         if i > MAX_HEADER_SCAN:
             return
         yield row
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    """The file's CSV rows, read as a stream (memory for one row at a time, not for the file), each cell at
+    most ``MAX_CELL_CHARS`` long; a file cut off in its last row is a ``LoadError`` saying so."""
+    check_size(path)
+    size = path.stat().st_size
+    with path.open("rb") as raw:
+        head = raw.read(4096)
+        raw.seek(max(size - 1, 0))
+        ends_with_newline = raw.read(1) in (b"\n", b"\r")
+    if not head.strip():
+        raise LoadError(f"{path.name}: the file is empty")
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(f"{path.name}: a NUL byte near the start: this is not a text file (CSV)")
+    width = 0
+    last: list[str] | None = None
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        try:
+            for last in reader:
+                width = width or len(last)
+                if reader.line_num > MAX_ROWS:
+                    raise LoadError(f"{path.name}: more than {MAX_ROWS} lines; split the file")
+                yield last
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(path, path.read_bytes(), exc) from exc
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise LoadError(
+                    f"{path.name}, line {reader.line_num}: a cell is longer than {MAX_CELL_CHARS} characters "
+                    "(often an unclosed quote that swallowed the rest of the file)"
+                ) from exc
+            raise LoadError(f"{path.name}, line {reader.line_num}: not a readable CSV file ({exc})") from exc
+    if last is not None and not ends_with_newline and 0 < len(last) < width:
+        raise LoadError(
+            f"{path.name}: the file is cut off: its last row (line {reader.line_num}) has {len(last)} of {width} "
+            "columns and the file ends without a line break. Was the download or export interrupted? "
+            "Get the complete file"
+        )
 
 
 def _is_header(row: list[str]) -> bool:
@@ -165,9 +229,9 @@ def read_csv(path: Path, required: Sequence[str] = ()) -> Iterator[SourceRow]:
     ``LoadError`` for an empty file, broken encoding, or missing required columns (all named).
     Row numbers are the file's own line-based row numbers (1 = first row of the file).
     """
-    text = read_text(path)
-    rows = list(csv.reader(io.StringIO(text)))
-    offset, header = _pick_header(rows[: MAX_HEADER_SCAN + 1])
+    rows = _rows(path)
+    top = [row for _, row in zip(range(MAX_HEADER_SCAN + 1), rows, strict=False)]
+    offset, header = _pick_header(top)
     missing = [c for c in required if c not in header]
     if missing:
         raise LoadError(f"{path.name}: missing required column(s) {', '.join(repr(c) for c in missing)}")
@@ -175,7 +239,7 @@ def read_csv(path: Path, required: Sequence[str] = ()) -> Iterator[SourceRow]:
     if duplicates:
         raise LoadError(f"{path.name}: duplicate column name(s) {', '.join(sorted(duplicates))}")
     found = False
-    for index, row in enumerate(rows[offset + 1 :], start=offset + 2):
+    for index, row in enumerate(itertools.chain(top[offset + 1 :], rows), start=offset + 2):
         if not any(c.strip() for c in row):
             continue
         if [c.strip() for c in row] == header:

@@ -45,8 +45,66 @@ PRUNE_PARTICIPANTS = (
 )
 
 
+MAX_YAML_NODES = 20_000  # nodes a coalition file may expand to, aliases counted at their full size
+MAX_YAML_DEPTH = 50  # nesting levels (a coalition file needs four)
+
+
+class YamlTooLarge(LoadError):
+    """A YAML document that would expand past the node budget (an alias bomb) or nest too deeply."""
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that records the line of every mapping under the key ``__line__``."""
+    """A safe YAML loader that records the line of every mapping under the key ``__line__``.
+
+    It also bounds what a hand-written file may cost: every node composed counts against
+    ``MAX_YAML_NODES``, and an alias (``*name``) counts the full size of what it repeats, so nine nested
+    anchors (a "billion laughs" file) are refused after a few thousand nodes instead of growing to
+    gigabytes; nesting deeper than ``MAX_YAML_DEPTH`` is refused before Python's recursion limit.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._expanded = 0
+        self._depth = 0
+        self._sizes: dict[int, int] = {}
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1 if event.start_mark is not None else 0
+        if isinstance(event, yaml.AliasEvent):
+            anchored = self.anchors.get(event.anchor)
+            self._count(self._size(anchored) if anchored is not None else 1, line)
+        else:
+            self._count(1, line)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise YamlTooLarge(f"line {line}: nested more than {MAX_YAML_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _count(self, nodes: int, line: int) -> None:
+        self._expanded += nodes
+        if self._expanded > MAX_YAML_NODES:
+            raise YamlTooLarge(
+                f"line {line}: the document expands to more than {MAX_YAML_NODES} values "
+                "(aliases such as *name count the full size of what they repeat); write the values out, or "
+                "split the file"
+            )
+
+    def _size(self, node: yaml.Node) -> int:
+        """Values in ``node`` with aliases expanded (memoised: shared nodes are counted once each)."""
+        known = self._sizes.get(id(node))
+        if known is not None:
+            return known
+        size = 1
+        if isinstance(node, yaml.SequenceNode):
+            size += sum(self._size(item) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size += sum(self._size(key) + self._size(value) for key, value in node.value)
+        self._sizes[id(node)] = size
+        return size
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -63,6 +121,8 @@ def read_yaml(path: Path) -> Any:
     text = read_text(path)
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except YamlTooLarge as exc:
+        raise LoadError(f"{path.name}, {exc}") from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""

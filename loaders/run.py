@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from tqdm import tqdm
 
 from graph.backend import Graph
@@ -74,6 +75,12 @@ def _validate(path: Path, source: Source, progress: bool) -> tuple[FileReport, B
     except LoadError as exc:
         report.rejected.append(RowError(path.name, None, str(exc).removeprefix(f"{path.name}: ")))
         return report, None
+    except ValidationError as exc:  # a model built outside a source's row checks: a refused file, not a crash
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        reason = f"a value is not acceptable ({exc.title}.{where}: {first['msg']}); no row number is known"
+        report.rejected.append(RowError(path.name, None, reason))
+        return report, None
     report.rows_read = batch.rows_read
     report.rejected.extend(batch.errors)
     logger.info("%s (%s): %d rows read, %d rejected", path.name, source.NAME, batch.rows_read, len(batch.errors))
@@ -109,7 +116,9 @@ def prepare(
     return Prepared(report, batches, skip_invalid)
 
 
-async def write(graph: Graph, prepared: Prepared, *, derive: bool = True) -> RunReport:
+async def write(
+    graph: Graph, prepared: Prepared, *, derive: bool = True, on_written: Callable[[], None] | None = None
+) -> RunReport:
     """Ensure the schema, write every batch inside one ``graph.atomic()`` (all files or none), then
     recompute the derived similarity links when the run changed anything, or when an earlier run's
     derivation never finished (killed, or failed): the run marks the derivation owed in its own
@@ -127,6 +136,8 @@ async def write(graph: Graph, prepared: Prepared, *, derive: bool = True) -> Run
         if report.changed:
             await mark_owed(graph, loaded_at)
     report.written = True
+    if on_written is not None:
+        on_written()
     if derive and (report.changed or report.owed_before is not None):
         # Derived links (SIMILAR_TO, CONTINUES) are recomputed from the whole graph after the run is in;
         # a run that changed nothing (and owes nothing) leaves them as they are.

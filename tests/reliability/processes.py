@@ -216,3 +216,27 @@ class OwnNeo4j:
                 self.process.kill()
                 self.process.wait()
         self.process = None
+
+
+PEAK_RSS = (
+    "import atexit, resource, sys\n"
+    "peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "atexit.register(lambda: print('PEAK_RSS_KB', peak(), file=sys.stderr))\n"
+    "from cli import app\n"
+    "app(sys.argv[1:])\n"
+)
+
+
+def ogp_with_peak_memory(args: Sequence[str], graph_url: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Run ``ogp ARGS``; its result and its peak resident memory in KiB (as the process itself saw it)."""
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *args],
+        cwd=ROOT,
+        env=child_env(graph_url),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    peak = [line for line in result.stderr.splitlines() if line.startswith("PEAK_RSS_KB ")]
+    assert peak, result.stderr[-2000:]
+    return result, int(peak[-1].split()[1])

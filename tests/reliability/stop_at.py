@@ -32,7 +32,7 @@ def _stop() -> None:
 
 
 def main() -> None:
-    point, args = sys.argv[1], sys.argv[2:]
+    point, args = sys.argv[1], sys.argv[2:]  # args: what follows `ogp` (options such as -v included)
     if point == BEFORE_DERIVATION:
         import loaders.run
 

@@ -8,7 +8,11 @@ the server never recovered without a restart, and a killed process left its redi
 
 from __future__ import annotations
 
+import os
+import shutil
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -23,6 +27,7 @@ from tests.reliability.processes import (
     ROOT,
     ApiServer,
     OwnNeo4j,
+    child_env,
     embedded_server_pid,
     ogp,
     start_ogp,
@@ -106,11 +111,41 @@ def test_a_load_killed_hard_leaves_no_redis_server(tmp_path: Path) -> None:
     assert wait_until_gone(redis, seconds=30), "the embedded redis-server outlived its killed load"
 
 
-def test_neo4j_stopped_and_started_under_load(tmp_path: Path) -> None:
-    if not (ROOT / "neo4j-launcher" / "target" / "neo4j-launcher.jar").exists() and not _have_java():
+@pytest.fixture(scope="module")
+def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OwnNeo4j]:
+    """A Neo4j of this module's own, which its tests stop and start (the suite's shared one is never stopped)."""
+    if os.environ.get("OGP_SKIP_NEO4J"):
+        pytest.skip("OGP_SKIP_NEO4J is set")
+    if shutil.which("java") is None or shutil.which("mvn") is None:
         pytest.skip("Java and Maven are needed to start a Neo4j of this test's own")
-    neo4j = OwnNeo4j(tmp_path / "neo4j")
+    neo4j = OwnNeo4j(tmp_path_factory.mktemp("neo4j"))
     neo4j.start()
+    yield neo4j
+    neo4j.stop()
+
+
+def test_a_load_losing_neo4j_is_one_paragraph(own_neo4j: OwnNeo4j) -> None:
+    """Finding 6 on Neo4j: the database stops while a load writes; the load says so in one paragraph."""
+    args = [sys.executable, "-m", "tests.reliability.stop_at", "main-write", "load", str(ROOT / "samples")]
+    process = subprocess.Popen(
+        args, cwd=ROOT, env=child_env(own_neo4j.url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    child = psutil.Process(process.pid)
+    while child.status() != psutil.STATUS_STOPPED:
+        assert process.poll() is None, process.communicate()
+    own_neo4j.stop()
+    child.send_signal(signal.SIGCONT)
+    _, err = process.communicate(timeout=300)
+    own_neo4j.start()
+    message = err.strip()
+    assert process.returncode == 1, message
+    assert "Traceback" not in message and len(message.splitlines()) <= 3, message
+    assert message.startswith(f"ogp load failed: the database ({own_neo4j.url}) stopped answering"), message
+    assert "The graph is as it was before this run" in message
+
+
+def test_neo4j_stopped_and_started_under_load(own_neo4j: OwnNeo4j, tmp_path: Path) -> None:
+    neo4j = own_neo4j
     server: ApiServer | None = None
     try:
         assert ogp(["load", str(ROOT / "samples")], neo4j.url).returncode == 0
@@ -167,10 +202,3 @@ def test_neo4j_stopped_and_started_under_load(tmp_path: Path) -> None:
     finally:
         if server is not None:
             server.stop()
-        neo4j.stop()
-
-
-def _have_java() -> bool:
-    import shutil
-
-    return shutil.which("java") is not None and shutil.which("mvn") is not None
