@@ -30,6 +30,9 @@ PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 BAD_USER_INPUT = "BAD_USER_INPUT"
 
+# Errors whose message is written for the caller (the rest are bugs, masked in production).
+SAFE_ERRORS = (GraphQLError, InvalidRequest, DatabaseUnavailable, QueryTimeoutError)
+
 LOG_FRAMES = 6  # traceback frames kept per logged bug (the innermost ones: where it broke)
 LOG_CHARS = 3_000  # most characters of one logged bug
 MESSAGE_CHARS = 300  # most characters of an error message quoted in the log

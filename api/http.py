@@ -17,9 +17,10 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.types.graphql import OperationType as StrawberryOperation
 
-from api.errors import (
+from api.errors import (  # SAFE_ERRORS: re-exported for the explorer's pages
     BAD_USER_INPUT,
     PARSE_FAILED,
+    SAFE_ERRORS,
     VALIDATION_FAILED,
     ErrorReport,
     is_unavailable,
@@ -40,6 +41,7 @@ from graph.config import Settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
+__all__ = ["SAFE_ERRORS", "GraphQLHandler", "HttpError"]
 UNAVAILABLE_RETRY_SECONDS = 2  # Retry-After of a 503: the embedded database restarts in well under that
 DOCUMENT_CACHE_SIZE = 512
 
