@@ -30,8 +30,9 @@ PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 BAD_USER_INPUT = "BAD_USER_INPUT"
 
-# Errors whose message is written for the caller (the rest are bugs, masked in production).
-SAFE_ERRORS = (GraphQLError, InvalidRequest, DatabaseUnavailable, QueryTimeoutError)
+# Errors whose message is written for the caller (the explorer's pages show them; the rest, the database
+# being away included, get its generic error page with a request id).
+SAFE_ERRORS = (GraphQLError, InvalidRequest, QueryTimeoutError)
 
 LOG_FRAMES = 6  # traceback frames kept per logged bug (the innermost ones: where it broke)
 LOG_CHARS = 3_000  # most characters of one logged bug
