@@ -37,6 +37,8 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not verbose:  # the Neo4j driver's notices (unknown labels in a new database, a dropped connection) are
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # noise next to ogp's own one-paragraph errors
 
 
 async def _load(paths: list[Path], skip_invalid: bool, source: str | None, progress: LoadProgress) -> RunReport:

@@ -39,6 +39,14 @@ logger = logging.getLogger(__name__)
 SERVER_CONFIG = {"appendonly": "yes", "appendfsync": "everysec"}
 SNAPSHOT_ATTEMPTS = 150  # x 0.2 s: a background rewrite of a large append-only file takes seconds
 WRITE_TIMEOUT_MS = 600_000  # loads write large batches; reads keep the short per-query timeout
+# No retries (redis-py retried a dead socket with backoff for ~4 s, and re-sent a slow statement after its
+# read timeout); statements are bounded by the server's own query timeouts instead, so the socket waits
+# past the longest of them (the library's default of 5 s cut slow reads short on a busy machine).
+CLIENT_OPTIONS: dict[str, Any] = {
+    "retry": Retry(NoBackoff(), 0),
+    "socket_timeout": WRITE_TIMEOUT_MS / 1000 + 30,
+    "socket_connect_timeout": 2,
+}
 SERVER_STOP_SECONDS = 10  # how long a stopping server (saving its files) may take to exit
 # The server being gone or stopping: the socket refuses, resets, or the server is still loading its file.
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, ConnectionError, FileNotFoundError)
@@ -159,7 +167,7 @@ def _open_db(path: Path) -> Any:
 
     remove_stale_registry(path)
     try:
-        return AsyncFalkorDB(str(path), serverconfig=dict(SERVER_CONFIG), retry=Retry(NoBackoff(), 0))
+        return AsyncFalkorDB(str(path), serverconfig=dict(SERVER_CONFIG), **CLIENT_OPTIONS)
     except RedisConnectionError:
         registry = path.with_name(path.name + ".settings")
         try:
@@ -168,7 +176,7 @@ def _open_db(path: Path) -> Any:
         except (OSError, ValueError, KeyError):
             pass
         remove_stale_registry(path)
-        return AsyncFalkorDB(str(path), serverconfig=dict(SERVER_CONFIG), retry=Retry(NoBackoff(), 0))
+        return AsyncFalkorDB(str(path), serverconfig=dict(SERVER_CONFIG), **CLIENT_OPTIONS)
 
 
 class FalkorGraph(Graph):
