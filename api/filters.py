@@ -1,61 +1,58 @@
-"""GraphQL filter and ordering inputs, and ``to_spec`` that turns them into dicts for ``queries/filters.py``."""
+"""GraphQL filter and ordering inputs, and ``to_spec`` that turns them into dicts for ``queries/filters.py``.
+
+The conditions on a node's own properties are derived from the model (``Prop(filter=True)``):
+``@property_filters(Model)`` adds one field per filterable property, its operators chosen by its type
+(text, number, rating, yes/no, one of the choices). Conditions through relationships are written here.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import strawberry
 
+from api.declared import graphql_enum, sort_enum
+from graph.fields import Declared, declared
+from graph.model import MEMBER_KINDS, ORGANIZATION_KINDS, Commitment, Member, NodeModel, Organization
 
-@strawberry.enum(description="National member (a country) or local member (a city, state or region).")
-class MemberKind(Enum):
-    NATIONAL = strawberry.enum_value("national", description="A national government.")
-    LOCAL = strawberry.enum_value("local", description="A local government (OGP Local).")
+T = TypeVar("T")
 
 
-@strawberry.enum(description="What kind of body an organisation is.")
-class OrganizationKind(Enum):
-    GOVERNMENT = strawberry.enum_value("government", description="A government ministry, agency or office.")
-    CIVIL_SOCIETY = strawberry.enum_value("civil_society", description="A civil-society organisation.")
-    PARLIAMENT = strawberry.enum_value("parliament", description="A parliament or legislative body.")
-    PRIVATE = strawberry.enum_value("private", description="A company or business association.")
-    MULTILATERAL = strawberry.enum_value("multilateral", description="An international or multilateral body.")
-    UNKNOWN = strawberry.enum_value("unknown", description="Not classified yet.")
+if TYPE_CHECKING:  # type checkers see Enums; the schema gets the enums generated from graph/model.py
+    MemberKind = Enum
+    OrganizationKind = Enum
+    CommitmentOrderField = Enum
+    MemberOrderField = Enum
+    OrganizationOrderField = Enum
+else:
+    MemberKind = graphql_enum(MEMBER_KINDS)
+    OrganizationKind = graphql_enum(ORGANIZATION_KINDS)
+    CommitmentOrderField = sort_enum(
+        "CommitmentOrderField",
+        "What commitments can be sorted by (search results are sorted by relevance).",
+        [Commitment],
+    )
+    MemberOrderField = sort_enum(
+        "MemberOrderField",
+        "What members can be sorted by.",
+        [Member],
+        {"COMMITMENT_COUNT": "Number of commitments (in `policyArea` when given)."},
+    )
+    OrganizationOrderField = sort_enum(
+        "OrganizationOrderField",
+        "What organisations can be sorted by.",
+        [Organization],
+        {"COMMITMENT_COUNT": "Commitments it leads or supports."},
+    )
 
 
 @strawberry.enum(description="Sort direction.")
 class SortDirection(Enum):
     ASC = strawberry.enum_value("ASC", description="Smallest first (missing values first).")
     DESC = strawberry.enum_value("DESC", description="Largest first (missing values last).")
-
-
-@strawberry.enum(description="What commitments can be sorted by (search results are sorted by relevance).")
-class CommitmentOrderField(Enum):
-    ID = strawberry.enum_value("ID", description="OGP commitment id.")
-    TITLE = strawberry.enum_value("TITLE", description="Title, case-insensitive.")
-    YEAR = strawberry.enum_value("YEAR", description="Year the action plan was submitted.")
-    COMPLETION = strawberry.enum_value("COMPLETION", description="End-of-term completion level.")
-    DID_IT_OPEN_GOVERNMENT = strawberry.enum_value("DID_IT_OPEN_GOVERNMENT", description="Did it open government.")
-    OUTCOME_SCORE = strawberry.enum_value("OUTCOME_SCORE", description="0-1 summary of IRM results.")
-
-
-@strawberry.enum(description="What members can be sorted by.")
-class MemberOrderField(Enum):
-    ID = strawberry.enum_value("ID", description="Member slug.")
-    NAME = strawberry.enum_value("NAME", description="Name, case-insensitive.")
-    JOINED_YEAR = strawberry.enum_value("JOINED_YEAR", description="Year the member joined OGP.")
-    COMMITMENT_COUNT = strawberry.enum_value(
-        "COMMITMENT_COUNT", description="Number of commitments (in `policyArea` when given)."
-    )
-
-
-@strawberry.enum(description="What organisations can be sorted by.")
-class OrganizationOrderField(Enum):
-    ID = strawberry.enum_value("ID", description="Organisation slug.")
-    NAME = strawberry.enum_value("NAME", description="Name, case-insensitive.")
-    COMMITMENT_COUNT = strawberry.enum_value("COMMITMENT_COUNT", description="Commitments it leads or supports.")
 
 
 def _f(description: str, name: str | None = None) -> Any:
@@ -97,27 +94,61 @@ class RatingFilter:
     assessed: bool | None = _f("True: rated by the IRM; false: missing (ND/NR/NA) or absent.")
 
 
+def _operators(item: Declared) -> tuple[Any, str | None]:
+    """The filter input of a property, and how ``to_spec`` passes a plain value of it on (``eq``, ``in_``)."""
+    if item.prop.rating:
+        if item.level_property is None:
+            raise TypeError(f"{item.name}: a filterable rating needs `{item.name}_level: Level` (filters read it)")
+        return RatingFilter | None, None
+    if item.prop.choices is not None:
+        return list[graphql_enum(item.prop.choices)] | None, "in_"  # type: ignore[misc]
+    operators = {str: StringFilter, int: IntFilter, float: FloatFilter}
+    if item.value_type is bool:
+        return bool | None, "eq"
+    if item.value_type in operators:
+        return operators[item.value_type] | None, None
+    raise TypeError(f"{item.name}: no filter operators for {item.annotation!r}")
+
+
+def _description(item: Declared) -> str:
+    if item.prop.choices is not None:
+        return item.prop.description.rstrip(".") + ": one or more (a single value is accepted)."
+    return item.prop.description
+
+
+def property_filters(model: type[NodeModel]) -> Callable[[type[T]], type[T]]:
+    """Class decorator: a field per filterable property of ``model`` (``Prop(filter=True)``), before the
+    input's own fields (the conditions through relationships, and ``and``/``or``/``not``)."""
+
+    def add(cls: type[T]) -> type[T]:
+        annotations: dict[str, Any] = {}
+        for item in declared(model):
+            if item.prop.filter:
+                annotations[item.filter_name], spec = _operators(item)
+                metadata = {"spec": spec} if spec else None
+                setattr(
+                    cls,
+                    item.filter_name,
+                    strawberry.field(default=None, description=_description(item), metadata=metadata),
+                )
+        cls.__annotations__ = {**annotations, **cls.__dict__.get("__annotations__", {})}
+        return cls
+
+    return add
+
+
 @strawberry.input(description="Conditions on organisations; combine with `and`, `or`, `not`.")
+@property_filters(Organization)
 class OrganizationFilter:
-    id: StringFilter | None = _f("Organisation slug.")
-    name: StringFilter | None = _f("Name.")
     name_contains: str | None = _f("Shortcut for `name: {contains: …}`.")
-    kind: list[OrganizationKind] | None = _f("Kind is one of (a single value is accepted).")
-    member: StringFilter | None = _f("Slug of the member a national body belongs to.")
     and_: list[OrganizationFilter] | None = _f("All of these hold.", name="and")
     or_: list[OrganizationFilter] | None = _f("At least one of these holds.", name="or")
     not_: OrganizationFilter | None = _f("This does not hold.", name="not")
 
 
 @strawberry.input(description="Conditions on members; combine with `and`, `or`, `not`.")
+@property_filters(Member)
 class MemberFilter:
-    id: StringFilter | None = _f("Member slug.")
-    name: StringFilter | None = _f("Name.")
-    code: StringFilter | None = _f("Member code (`GBR`).")
-    kind: list[MemberKind] | None = _f("National or local (a single value is accepted).")
-    status: StringFilter | None = _f("Membership status.")
-    joined_year: IntFilter | None = _f("Year joined.")
-    founding_member: bool | None = _f("One of the eight founding members.")
     region: IdsFilter | None = _f("Region ids.")
     policy_areas: IdsFilter | None = _f("Has commitments in these policy areas (parent areas include children).")
     coalitions: IdsFilter | None = _f("Participates in these coalitions.")
@@ -127,29 +158,17 @@ class MemberFilter:
 
 
 @strawberry.input(description="Conditions on commitments; combine with `and`, `or`, `not`.")
+@property_filters(Commitment)
 class CommitmentFilter:
-    id: StringFilter | None = _f("OGP commitment id.")
-    title: StringFilter | None = _f("Title.")
-    theme: StringFilter | None = _f("Theme or cluster named in the action plan.")
-    member: StringFilter | None = _f("Member slug(s).")
-    member_kind: list[MemberKind] | None = _f("Commitments of national or local members.")
+    member_kind: list[MemberKind] | None = strawberry.field(
+        default=None, description="Commitments of national or local members.", metadata={"spec": "some"}
+    )
     region: IdsFilter | None = _f("Region ids of the member.")
-    action_plan: StringFilter | None = _f("Action plan id(s).")
-    year: IntFilter | None = _f("Year the action plan was submitted.")
     policy_areas: IdsFilter | None = _f("Policy area ids; a parent area includes its child areas.")
     ogp_values: IdsFilter | None = _f("OGP value ids.")
     organizations: IdsFilter | None = _f("Organisations leading or supporting it.")
     lead_organization: OrganizationFilter | None = _f("Some lead organisation matches.")
     supporting_organization: OrganizationFilter | None = _f("Some supporting organisation matches.")
-    starred: bool | None = _f("Starred in an IRM report.")
-    outcome_score: FloatFilter | None = _f("0-1 summary of IRM results.")
-    specificity: RatingFilter | None = _f("IRM specificity.")
-    potential_impact: RatingFilter | None = _f("IRM potential impact (2011-2019 method).")
-    potential_for_results: RatingFilter | None = _f("IRM potential for results (2020+ method).")
-    completion_midterm: RatingFilter | None = _f("Completion at mid-term.")
-    completion: RatingFilter | None = _f("Completion at the end of term.")
-    early_results: RatingFilter | None = _f("IRM early results (2020+ method).")
-    did_it_open_government: RatingFilter | None = _f("Did it open government (overall).")
     and_: list[CommitmentFilter] | None = _f("All of these hold.", name="and")
     or_: list[CommitmentFilter] | None = _f("At least one of these holds.", name="or")
     not_: CommitmentFilter | None = _f("This does not hold.", name="not")
@@ -177,9 +196,6 @@ class OrganizationOrder:
 
 
 _RENAMED = {"and_": "and", "or_": "or", "not_": "not"}
-_AS_EQ = {"starred", "founding_member"}  # a plain boolean means "equal to"
-_AS_IN = {"kind"}  # a list of enum values means "one of"
-_AS_SOME = {"member_kind"}  # a relationship condition on the member's kind
 
 
 def to_spec(value: Any) -> Any:
@@ -201,11 +217,8 @@ def to_spec(value: Any) -> Any:
         if f.name == "name_contains":
             spec.setdefault("name", {})["contains"] = item
             continue
-        if f.name in _AS_EQ:
-            item = {"eq": item}
-        elif f.name in _AS_IN and isinstance(item, list):
-            item = {"in_": item}
-        elif f.name in _AS_SOME:
-            item = {"some": item}
+        wrap = f.metadata.get("spec")  # a plain value stands for one operator: `starred: true` is `{eq: true}`
+        if wrap is not None and (wrap != "in_" or isinstance(item, list)):
+            item = {wrap: item}
         spec[_RENAMED.get(f.name, f.name)] = item
     return spec

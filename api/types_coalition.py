@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from api.declared import NodeRow, node_fields
 from api.pagination import PageInfo, decode_cursor, page_size
-from api.relay import Node, to_global_id
-from api.types_common import AfterArg, FirstArg, Provenance, _d, keyed_page_info, row_cursor
+from api.relay import Node
+from api.types_common import AfterArg, FirstArg, _d, keyed_page_info, row_cursor
 from api.types_member import Member
 from api.types_organization import Organization
 from api.types_taxonomy import PolicyArea
+from graph import model as graph_model
 from graph.backend import Row
 from queries.paging import KeyedPage
 from queries.participants import participant_pages
@@ -56,27 +58,8 @@ class ParticipantConnection:
 
 
 @strawberry.type(description="A group convened around a policy area, e.g. the Beneficial Ownership Leadership Group.")
-class Coalition(Node):
-    id: strawberry.ID = _d("Coalition slug.")
-    name: str = _d("Name.")
-    description: str | None = _d("What the coalition does.")
-    url: str | None = _d("Web page.")
-    source: str | None = _d("Where the membership list comes from.")
-    provenance: Provenance = _d("Where this node's facts came from.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Coalition:
-        """A Coalition from its node properties."""
-        return cls(
-            node_id=to_global_id("Coalition", row["id"]),
-            id=row["id"],
-            name=row["name"],
-            description=row.get("description"),
-            url=row.get("url"),
-            source=row.get("source"),
-            provenance=Provenance.from_row(row),
-        )
-
+@node_fields(graph_model.Coalition)
+class Coalition(Node, NodeRow):
     @strawberry.field(
         description="Members and organisations participating, by name, with role and year "
         "(keyset pages; one query for all coalitions)."

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types.nodes import Selection
 
+from api.declared import NodeRow, node_fields, node_properties
 from api.discovery import SimilarityFilterArg  # imports no api.types module at load time: no cycle
 from api.filters import CommitmentFilter, CommitmentOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
 from api.projection import needed_properties
-from api.relay import Node, to_global_id
-from api.types_common import Provenance, _d
+from api.relay import Node
+from api.types_common import _d
 from api.types_irm import CommitmentIrm
+from graph import model as graph_model
 from graph.backend import Row
 from queries.commitments import commitment_pages_by_parent, commitments_count, commitments_page
 from queries.paging import KeyedPage
@@ -29,34 +31,22 @@ if TYPE_CHECKING:
 LAZY = strawberry.lazy("api.types")
 
 # GraphQL field of Commitment -> the node properties it reads (``api/projection.py``): a request that selects
-# only these fields fetches only these properties. A field missing here (``irm`` reads every rating) makes
-# the request fetch the whole node; ``tests/unit/test_projection.py`` keeps the table in step with the type.
-PROPERTIES: dict[str, tuple[str, ...]] = {
-    "id": ("id",),
-    "nodeId": ("id",),
-    "title": ("title",),
-    "shortTitle": ("short_title",),
-    "fullText": ("full_text",),
-    "theme": ("theme",),
-    "number": ("number",),
-    "year": ("year",),
-    "startDate": ("start_date",),
-    "endDate": ("end_date",),
-    "url": ("url",),
-    "leadInstitutionsText": ("lead_institutions_text",),
-    "supportingInstitutionsText": ("supporting_institutions_text",),
-    "legacyTags": ("legacy_tags",),
-    "workingGroups": ("working_groups",),
-    "provenance": ("source_file", "source_row", "loaded_at"),
-    "member": ("member_id",),
-    "actionPlan": ("action_plan_id",),
-    "policyAreas": (),
-    "ogpValues": (),
-    "organizations": (),
-    "leadOrganizations": (),
-    "similar": (),
-    "lineage": (),
-}
+# only these fields fetches only these properties. The declared properties are listed by
+# ``node_properties``; a field missing here (``irm`` reads every rating) makes the request fetch the whole
+# node; ``tests/unit/test_projection.py`` keeps the table in step with the type.
+PROPERTIES = node_properties(
+    graph_model.Commitment,
+    {
+        "member": ("member_id",),
+        "actionPlan": ("action_plan_id",),
+        "policyAreas": (),
+        "ogpValues": (),
+        "organizations": (),
+        "leadOrganizations": (),
+        "similar": (),
+        "lineage": (),
+    },
+)
 ALWAYS = ("id", "title")  # what ``Commitment.from_row`` requires
 
 
@@ -66,50 +56,8 @@ def commitment_properties(selections: Iterable[Selection]) -> tuple[str, ...] | 
 
 
 @strawberry.type(description="A commitment in an action plan (`id` is the OGP id, e.g. `AL0002`).")
-class Commitment(Node):
-    row: strawberry.Private[Row]
-    id: strawberry.ID = _d("OGP commitment id (`AL0002`, `UK0107`).")
-    title: str = _d("Title.")
-    short_title: str | None = _d("Short title.")
-    full_text: str | None = _d("Full text of the commitment.")
-    theme: str | None = _d("Theme or cluster named in the action plan.")
-    number: str | None = _d("Number within the action plan, as published.")
-    year: int | None = _d("Year the action plan was submitted.")
-    start_date: str | None = _d("Start date, as published.")
-    end_date: str | None = _d("End date, as published.")
-    url: str | None = _d("Commitment page on opengovpartnership.org.")
-    lead_institutions_text: str | None = _d("Lead institution(s), as written in the source.")
-    supporting_institutions_text: str | None = _d("Supporting institution(s), as written in the source.")
-    legacy_tags: list[str] = _d("Policy tags of the 2011-2016 export.")
-    working_groups: list[str] = _d("OGP working groups it was assigned to.")
-    provenance: Provenance = _d("Where this node's facts came from.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Commitment:
-        """A Commitment from its node properties."""
-        keys = (
-            "short_title",
-            "full_text",
-            "theme",
-            "number",
-            "year",
-            "start_date",
-            "end_date",
-            "url",
-            "lead_institutions_text",
-            "supporting_institutions_text",
-        )
-        return cls(
-            row=row,
-            node_id=to_global_id("Commitment", row["id"]),
-            id=row["id"],
-            title=row["title"],
-            legacy_tags=row.get("legacy_tags") or [],
-            working_groups=row.get("working_groups") or [],
-            provenance=Provenance.from_row(row),
-            **{k: row.get(k) for k in keys},
-        )
-
+@node_fields(graph_model.Commitment)
+class Commitment(Node, NodeRow):
     @strawberry.field(description="IRM design and results ratings.")
     def irm(self) -> CommitmentIrm:
         return CommitmentIrm(row=self.row)

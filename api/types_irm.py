@@ -1,30 +1,25 @@
-"""IRM ratings as GraphQL objects: value slug, readable label, level, and the scale's meaning (graph/ratings.py)."""
+"""IRM ratings as GraphQL objects: value slug, readable label, level, and the scale's meaning (graph/ratings.py).
+
+``CommitmentIrm``'s fields are the commitment properties declared with ``shown="irm"`` in the model.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import strawberry
 
+from api.declared import graphql_type
 from api.types_common import _d
 from graph.backend import Row
+from graph.fields import Declared, NodeModel, shown
+from graph.model import Commitment
 from graph.ratings import SCALES
 
+T = TypeVar("T")
+
 MISSING_LABELS = {"no_data": "ND: no data", "not_reviewed": "NR: not reviewed", "not_applicable": "NA: not applicable"}
-# Commitment property -> its scale in graph/ratings.py (as the loaders parse them).
-PROPERTY_SCALES = {
-    "specificity": "specificity",
-    "verifiable": "verifiable",
-    "relevant_to_ogp_values": "relevance",
-    "potential_impact": "potential_impact",
-    "potential_for_results": "potential_for_results",
-    "completion_midterm": "completion",
-    "completion": "completion",
-    "change_in_completion": "change_in_completion",
-    "early_results": "early_results",
-    "did_it_open_government": "did_it_open_government",
-    "diog_access_to_information": "did_it_open_government",
-    "diog_civic_participation": "did_it_open_government",
-    "diog_public_accountability": "did_it_open_government",
-}
 
 
 def rating_label(value: str) -> str:
@@ -44,117 +39,56 @@ class IrmRating:
     max_level: int | None = _d("Highest level on the scale (so `level / maxLevel` is a 0-1 position).")
 
     @classmethod
-    def of(cls, row: Row, prop: str) -> IrmRating | None:
-        """The rating stored in ``row[prop]`` (with ``row[prop + '_level']``), or ``None`` if absent."""
-        value = row.get(prop)
+    def of(cls, row: Row, rating: Declared) -> IrmRating | None:
+        """The ``rating`` stored in a node's property dict (with its level when stored), or ``None`` if absent."""
+        value = row.get(rating.name)
         if value is None:
             return None
         value = str(value)
         missing = value if value in MISSING_LABELS else None
-        scale = SCALES.get(PROPERTY_SCALES.get(prop, ""))
+        scale = SCALES[str(rating.prop.scale)]
         return cls(
             value=value,
             label=rating_label(value),
-            level=row.get(f"{prop}_level"),
+            level=row.get(rating.level_property) if rating.level_property else None,
             assessed=missing is None,
             missing_reason=missing,
-            scale=scale.name if scale else None,
-            meaning=scale.meaning if scale else None,
-            max_level=len(scale.values) - 1 if scale else None,
+            scale=scale.name,
+            meaning=scale.meaning,
+            max_level=len(scale.values) - 1,
         )
 
 
+def _irm_field(item: Declared) -> Any:
+    """A field of ``CommitmentIrm`` reading one declared property of the commitment's row."""
+    if item.prop.rating:
+
+        def rating(self: Any) -> IrmRating | None:
+            return IrmRating.of(self.row, item)
+
+        rating.__annotations__ = {"return": IrmRating | None}
+        return strawberry.field(resolver=rating, description=item.prop.description)
+
+    def value(self: Any) -> Any:
+        return self.row.get(item.name)
+
+    value.__annotations__ = {"return": graphql_type(item)}
+    return strawberry.field(resolver=value, description=item.prop.description)
+
+
+def irm_fields(model: type[NodeModel]) -> Callable[[type[T]], type[T]]:
+    """Class decorator: a field per property the model shows in ``irm`` (``Prop(shown="irm")``), ratings as
+    ``IrmRating``, the rest as their plain value."""
+
+    def add(cls: type[T]) -> type[T]:
+        for item in shown(model, "irm"):
+            setattr(cls, item.name, _irm_field(item))
+        return cls
+
+    return add
+
+
 @strawberry.type(description="The Independent Reporting Mechanism's assessment of a commitment.")
+@irm_fields(Commitment)
 class CommitmentIrm:
     row: strawberry.Private[Row]
-
-    def _r(self, prop: str) -> IrmRating | None:
-        return IrmRating.of(self.row, prop)
-
-    @strawberry.field(description="Relevance to OGP values as assessed.")
-    def relevant_to_ogp_values(self) -> IrmRating | None:
-        return self._r("relevant_to_ogp_values")
-
-    @strawberry.field(description="Specificity (none/low/medium/high; 2011-2019 method).")
-    def specificity(self) -> IrmRating | None:
-        return self._r("specificity")
-
-    @strawberry.field(description="Verifiable as written.")
-    def verifiable(self) -> IrmRating | None:
-        return self._r("verifiable")
-
-    @strawberry.field(description="Potential impact (none/minor/moderate/transformative; 2011-2019 method).")
-    def potential_impact(self) -> IrmRating | None:
-        return self._r("potential_impact")
-
-    @strawberry.field(description="Potential for results (unclear/modest/substantial; 2020+ method).")
-    def potential_for_results(self) -> IrmRating | None:
-        return self._r("potential_for_results")
-
-    @strawberry.field(description="Completion at mid-term (progress report).")
-    def completion_midterm(self) -> IrmRating | None:
-        return self._r("completion_midterm")
-
-    @strawberry.field(description="Completion at the end of term.")
-    def completion(self) -> IrmRating | None:
-        return self._r("completion")
-
-    @strawberry.field(description="Change in completion between the two reports.")
-    def change_in_completion(self) -> IrmRating | None:
-        return self._r("change_in_completion")
-
-    @strawberry.field(description="Early results (2020+ method).")
-    def early_results(self) -> IrmRating | None:
-        return self._r("early_results")
-
-    @strawberry.field(description="Did it open government, overall (worsened … outstanding).")
-    def did_it_open_government(self) -> IrmRating | None:
-        return self._r("did_it_open_government")
-
-    @strawberry.field(description="Did it open government: access to information.")
-    def diog_access_to_information(self) -> IrmRating | None:
-        return self._r("diog_access_to_information")
-
-    @strawberry.field(description="Did it open government: civic participation.")
-    def diog_civic_participation(self) -> IrmRating | None:
-        return self._r("diog_civic_participation")
-
-    @strawberry.field(description="Did it open government: public accountability.")
-    def diog_public_accountability(self) -> IrmRating | None:
-        return self._r("diog_public_accountability")
-
-    @strawberry.field(description="Starred in any IRM report.")
-    def starred(self) -> bool | None:
-        return self.row.get("starred")
-
-    @strawberry.field(description="Starred under the 2015 formula, as published.")
-    def starred_2015(self) -> str | None:
-        return self.row.get("starred_2015")
-
-    @strawberry.field(description="Starred at mid-term, as published.")
-    def starred_midterm(self) -> str | None:
-        return self.row.get("starred_midterm")
-
-    @strawberry.field(description="Starred at the end of term, as published.")
-    def starred_end_of_term(self) -> str | None:
-        return self.row.get("starred_end_of_term")
-
-    @strawberry.field(description="Carried forward into the next action plan, as published.")
-    def carried_forward(self) -> str | None:
-        return self.row.get("carried_forward")
-
-    @strawberry.field(description="Publication year of the mid-term (progress) report.")
-    def irm_report_year_midterm(self) -> int | None:
-        return self.row.get("irm_report_year_midterm")
-
-    @strawberry.field(description="Publication year of the end-of-term report.")
-    def irm_report_year_end_of_term(self) -> int | None:
-        return self.row.get("irm_report_year_end_of_term")
-
-    @strawberry.field(description="The latest IRM report year.")
-    def latest_irm_report(self) -> int | None:
-        return self.row.get("latest_irm_report")
-
-    @strawberry.field(description="0-1 summary of the IRM results, for ranking.")
-    def outcome_score(self) -> float | None:
-        return self.row.get("outcome_score")

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from api.filters import MemberKind
-from api.relay import Node, to_global_id
-from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg, Provenance, _d
-from graph.backend import Row
+from api.declared import NodeRow, node_fields
+from api.relay import Node
+from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg
+from graph import model as graph_model
 
 if TYPE_CHECKING:
     from api.discovery import MemberPeer
@@ -20,62 +20,16 @@ LAZY = strawberry.lazy("api.types")
 
 
 @strawberry.type(description="An OGP region (Africa and the Middle East, Americas, Asia and the Pacific, Europe).")
-class Region(Node):
-    id: strawberry.ID = _d("Region slug (`europe`).")
-    name: str = _d("Region name.")
-    provenance: Provenance = _d("Where this node's facts came from.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Region:
-        """A Region from its node properties."""
-        return cls(
-            node_id=to_global_id("Region", row["id"]),
-            id=row["id"],
-            name=row["name"],
-            provenance=Provenance.from_row(row),
-        )
-
+@node_fields(graph_model.Region)
+class Region(Node, NodeRow):
     @strawberry.field(description="Members in this region, by name.")
     async def members(self, info: strawberry.Info) -> list[Member]:
         return [Member.from_row(r["node"]) for r in await info.context.batch_region_members.load(self.id)]
 
 
 @strawberry.type(description="A national or local OGP member (`id` is its opengovpartnership.org slug).")
-class Member(Node):
-    row: strawberry.Private[Row]
-    id: strawberry.ID = _d("OGP website slug (`united-kingdom`, `kaduna-state-nigeria`).")
-    name: str = _d("Name of the member.")
-    code: str | None = _d("Member code (`GBR`, `NGKD`).")
-    kind: MemberKind = _d("National or local member.")
-    country_code: str | None = _d("For a local member, its country's code.")
-    joined_year: int | None = _d("Year the member joined OGP.")
-    last_year_participating: int | None = _d("Last year it participated (when it left or went inactive).")
-    founding_member: bool | None = _d("One of the eight founding members (2011).")
-    status: str | None = _d("Membership status.")
-    former_names: list[str] = _d("Older names found in the sources (`UK`, `Macedonia`).")
-    url: str | None = _d("Member page on opengovpartnership.org.")
-    provenance: Provenance = _d("Where this node's facts came from.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Member:
-        """A Member from its node properties."""
-        return cls(
-            row=row,
-            node_id=to_global_id("Member", row["id"]),
-            id=row["id"],
-            name=row["name"],
-            code=row.get("code"),
-            kind=MemberKind(row.get("kind") or "national"),
-            country_code=row.get("country_code"),
-            joined_year=row.get("joined_year"),
-            last_year_participating=row.get("last_year_participating"),
-            founding_member=row.get("founding_member"),
-            status=row.get("status"),
-            former_names=row.get("former_names") or [],
-            url=row.get("url"),
-            provenance=Provenance.from_row(row),
-        )
-
+@node_fields(graph_model.Member)
+class Member(Node, NodeRow):
     @strawberry.field(description="The member's region.")
     async def region(self, info: strawberry.Info) -> Region | None:
         rows = await info.context.batch_member_region.load(self.id)
@@ -128,44 +82,8 @@ class Member(Node):
 
 
 @strawberry.type(description="A member's two-year action plan, with the 2016 IRM process facts where known.")
-class ActionPlan(Node):
-    row: strawberry.Private[Row]
-    id: strawberry.ID = _d("OGP action plan id (`AP_ALB01`).")
-    number: int = _d("1 for the member's first plan, 2 for the second, …")
-    submission_year: int | None = _d("Year the plan was submitted.")
-    end_year: int | None = _d("Year the plan ends.")
-    duration_years: int | None = _d("Planned duration in years.")
-    consultation_steps_followed: int | None = _d("Consultation steps followed, out of 6 (IRM 2016).")
-    regular_forum: bool | None = _d("A regular multi-stakeholder forum met (IRM 2016).")
-    open_participation_development: bool | None = _d("Participation in development was open (IRM 2016).")
-    iap2_level_development: str | None = _d("IAP2 participation level during development (IRM 2016).")
-    iap2_level_implementation: str | None = _d("IAP2 participation level during implementation (IRM 2016).")
-    self_assessment_published: bool | None = _d("The government published a self-assessment (IRM 2016).")
-    provenance: Provenance = _d("Where this node's facts came from.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> ActionPlan:
-        """An ActionPlan from its node properties."""
-        keys = (
-            "submission_year",
-            "end_year",
-            "duration_years",
-            "consultation_steps_followed",
-            "regular_forum",
-            "open_participation_development",
-            "iap2_level_development",
-            "iap2_level_implementation",
-            "self_assessment_published",
-        )
-        return cls(
-            row=row,
-            node_id=to_global_id("ActionPlan", row["id"]),
-            id=row["id"],
-            number=row["number"],
-            provenance=Provenance.from_row(row),
-            **{k: row.get(k) for k in keys},
-        )
-
+@node_fields(graph_model.ActionPlan)
+class ActionPlan(Node, NodeRow):
     @strawberry.field(description="The member whose plan this is.")
     async def member(self, info: strawberry.Info) -> Member | None:
         row = await info.context.batch_member.load(self.row["member_id"])

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from api.filters import OrganizationKind
+from api.declared import NodeRow, node_fields
 from api.pagination import PageInfo
-from api.relay import Node, to_global_id
+from api.relay import Node
 from api.types_commitment import OrganizationRole, nested_commitment_page
-from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg, Provenance, _d, keyed_page_info, row_cursor
-from graph.backend import Row
+from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg, _d, keyed_page_info, row_cursor
+from graph import model as graph_model
 
 if TYPE_CHECKING:
     from api.types_coalition import Participation
@@ -42,27 +42,8 @@ class OrganizationCommitmentConnection:
 
 
 @strawberry.type(description="A government body, CSO, parliament, company or multilateral named in commitments.")
-class Organization(Node):
-    row: strawberry.Private[Row]
-    id: strawberry.ID = _d("Normalised slug (`alb-council-of-ministers`).")
-    name: str = _d("Name.")
-    kind: OrganizationKind = _d("What kind of body it is.")
-    aliases: list[str] = _d("Every spelling found in the sources.")
-    provenance: Provenance = _d("Where this node's facts came from.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Organization:
-        """An Organization from its node properties."""
-        return cls(
-            row=row,
-            node_id=to_global_id("Organization", row["id"]),
-            id=row["id"],
-            name=row["name"],
-            kind=OrganizationKind(row.get("kind") or "unknown"),
-            aliases=row.get("aliases") or [],
-            provenance=Provenance.from_row(row),
-        )
-
+@node_fields(graph_model.Organization)
+class Organization(Node, NodeRow):
     @strawberry.field(description="For a national body: the member it belongs to.")
     async def member(self, info: strawberry.Info) -> Annotated[Member, LAZY] | None:
         from api.types_member import Member

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from api.relay import Node, to_global_id
-from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg, Provenance, _d
-from graph.backend import Row
+from api.declared import NodeRow, node_fields
+from api.relay import Node
+from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg
+from graph import model as graph_model
 
 if TYPE_CHECKING:
     from api.types_commitment import CommitmentConnection
@@ -17,25 +18,8 @@ LAZY = strawberry.lazy("api.types")
 
 
 @strawberry.type(description="An OGP policy area (slug of today's taxonomy), with its parent and child areas.")
-class PolicyArea(Node):
-    row: strawberry.Private[Row]
-    id: strawberry.ID = _d("Policy area slug (`open-contracting`).")
-    name: str = _d("Name.")
-    legacy_names: list[str] = _d("Older tag names mapped onto it.")
-    provenance: Provenance = _d("Where this node's facts came from.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> PolicyArea:
-        """A PolicyArea from its node properties."""
-        return cls(
-            row=row,
-            node_id=to_global_id("PolicyArea", row["id"]),
-            id=row["id"],
-            name=row["name"],
-            legacy_names=row.get("legacy_names") or [],
-            provenance=Provenance.from_row(row),
-        )
-
+@node_fields(graph_model.PolicyArea)
+class PolicyArea(Node, NodeRow):
     @strawberry.field(description="The broader area it is part of.")
     async def parent(self, info: strawberry.Info) -> PolicyArea | None:
         parent_id = self.row.get("parent_id")
@@ -61,23 +45,8 @@ class PolicyArea(Node):
 
 
 @strawberry.type(description="One of the four OGP values.")
-class OgpValue(Node):
-    id: strawberry.ID = _d("Value slug (`access-to-information`).")
-    name: str = _d("Name.")
-    description: str = _d("What the value means.")
-    provenance: Provenance = _d("Where this node's facts came from.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> OgpValue:
-        """An OgpValue from its node properties."""
-        return cls(
-            node_id=to_global_id("OgpValue", row["id"]),
-            id=row["id"],
-            name=row["name"],
-            description=row.get("description") or "",
-            provenance=Provenance.from_row(row),
-        )
-
+@node_fields(graph_model.OgpValue)
+class OgpValue(Node, NodeRow):
     @strawberry.field(description="Commitments advancing this value (one query for all values).")
     async def commitments(
         self,

@@ -1,152 +1,122 @@
 """THE graph model: one pydantic model per node label and per relationship that carries properties.
 
+Each property is declared once, beside its type (``Annotated[type, Prop(...)]``, see ``graph/fields.py``):
+the GraphQL types, filters, sorts, projections and the loaders' column maps are derived from it.
 Everything else (loaders, Cypher in ``queries/``, the GraphQL types) is checked against this file by
-``tests/unit/test_model_consistency.py``. Every node has a stable, source-derived ``id``.
-Provenance (``source_file``, ``source_row``, ``loaded_at``) is added by the writer, not by each model.
+``tests/unit/test_model_consistency.py``. Every node has a stable, source-derived ``id``. The Commitment
+model, with its ~45 properties, is in ``graph/commitment.py``. Provenance (``source_file``,
+``source_row``, ``loaded_at``) is added by the writer, not by each model.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-MAX_ID_CHARS = 1000
+from graph.commitment import Commitment as Commitment
+from graph.fields import MAX_ID_CHARS as MAX_ID_CHARS
+from graph.fields import Choices, NodeId, Prop
+from graph.fields import NodeModel as NodeModel
+from graph.fields import RelModel as RelModel
+
 MemberKind = Literal["national", "local"]
+MEMBER_KINDS = Choices(
+    "MemberKind",
+    "National member (a country) or local member (a city, state or region).",
+    {"national": "A national government.", "local": "A local government (OGP Local)."},
+)
 OrganizationKind = Literal["government", "civil_society", "parliament", "private", "multilateral", "unknown"]
-
-
-class NodeModel(BaseModel):
-    """Base of every node model: frozen, no unknown fields, a stable ``id``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    LABEL: ClassVar[str]
-    # At most MAX_ID_CHARS: FalkorDB 4.x crashes (a segfault in its unique-constraint check) on an id of a few
-    # thousand characters, which a hostile file could give; no real id comes near it.
-    id: str = Field(min_length=1, max_length=MAX_ID_CHARS, description="Stable, source-derived identifier.")
-
-
-class RelModel(BaseModel):
-    """Base of every relationship model that has properties."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    TYPE: ClassVar[str]
+ORGANIZATION_KINDS = Choices(
+    "OrganizationKind",
+    "What kind of body an organisation is.",
+    {
+        "government": "A government ministry, agency or office.",
+        "civil_society": "A civil-society organisation.",
+        "parliament": "A parliament or legislative body.",
+        "private": "A company or business association.",
+        "multilateral": "An international or multilateral body.",
+        "unknown": "Not classified yet.",
+    },
+)
+NAME = Prop("Name.", filter=True, sort=True, sort_description="Name, case-insensitive.")
 
 
 class Region(NodeModel):
     """An OGP region (Africa and the Middle East, Americas, Asia and the Pacific, Europe)."""
 
     LABEL: ClassVar[str] = "Region"
-    name: str
+    id: Annotated[NodeId, Prop("Region slug (`europe`).")]
+    name: Annotated[str, Prop("Region name.")]
 
 
 class Member(NodeModel):
     """A national or local OGP member; ``id`` is the opengovpartnership.org slug (``united-kingdom``)."""
 
     LABEL: ClassVar[str] = "Member"
-    name: str
-    code: str | None = None
-    kind: MemberKind = "national"
-    region: str | None = None
-    country_code: str | None = Field(default=None, description="For a local member, its country's code.")
-    joined_year: int | None = None
-    last_year_participating: int | None = None
-    founding_member: bool | None = None
-    status: str | None = None
-    former_names: list[str] = Field(default_factory=list)
-    url: str | None = None
+    id: Annotated[NodeId, Prop("OGP website slug (`united-kingdom`, `kaduna-state-nigeria`).", filter=True, sort=True)]
+    name: Annotated[
+        str, Prop("Name of the member.", filter=True, sort=True, sort_description="Name, case-insensitive.")
+    ]
+    code: Annotated[str | None, Prop("Member code (`GBR`, `NGKD`).", filter=True)] = None
+    kind: Annotated[MemberKind, Prop("National or local member.", filter=True, choices=MEMBER_KINDS)] = "national"
+    region: Annotated[str | None, Prop("Name of its region (the `region` field gives the node).", shown=None)] = None
+    country_code: Annotated[str | None, Prop("For a local member, its country's code.")] = None
+    joined_year: Annotated[int | None, Prop("Year the member joined OGP.", filter=True, sort=True)] = None
+    last_year_participating: Annotated[
+        int | None, Prop("Last year it participated (when it left or went inactive).")
+    ] = None
+    founding_member: Annotated[bool | None, Prop("One of the eight founding members (2011).", filter=True)] = None
+    status: Annotated[str | None, Prop("Membership status.", filter=True)] = None
+    former_names: Annotated[list[str], Prop("Older names found in the sources (`UK`, `Macedonia`).")] = Field(
+        default_factory=list
+    )
+    url: Annotated[str | None, Prop("Member page on opengovpartnership.org.")] = None
 
 
 class ActionPlan(NodeModel):
     """A member's two-year action plan (``AP_ALB01``), with the 2016 IRM process facts where known."""
 
     LABEL: ClassVar[str] = "ActionPlan"
-    member_id: str
-    number: int
-    submission_year: int | None = None
-    end_year: int | None = None
-    duration_years: int | None = None
-    consultation_steps_followed: int | None = Field(default=None, description="Out of 6 (IRM 2016).")
-    regular_forum: bool | None = Field(default=None, description="A regular multi-stakeholder forum met.")
-    open_participation_development: bool | None = None
-    iap2_level_development: str | None = None
-    iap2_level_implementation: str | None = None
-    self_assessment_published: bool | None = None
-
-
-class Commitment(NodeModel):
-    """A commitment in an action plan (``AL0002``), with its texts and IRM ratings.
-
-    Ratings are stored as the scale's value slug (``substantial``) or a missing-value slug
-    (``no_data`` for ND, ``not_reviewed`` for NR, ``not_applicable`` for NA); ``*_level`` holds the
-    ordinal position on the scale for filtering and ranking (see ``graph/ratings.py``).
-    """
-
-    LABEL: ClassVar[str] = "Commitment"
-    FULLTEXT: ClassVar[tuple[str, ...]] = ("title", "short_title", "full_text")
-    title: str
-    short_title: str | None = None
-    full_text: str | None = None
-    theme: str | None = None
-    number: str | None = Field(default=None, description="Number within the action plan, as published.")
-    natural_key: str = Field(description="member|action plan number|commitment number, to match layouts.")
-    member_id: str
-    action_plan_id: str
-    year: int | None = Field(default=None, description="Year the action plan was submitted.")
-    start_date: str | None = None
-    end_date: str | None = None
-    url: str | None = None
-    lead_institutions_text: str | None = None
-    supporting_institutions_text: str | None = None
-    legacy_tags: list[str] = Field(default_factory=list, description="Policy tags of the 2011-2016 export.")
-    working_groups: list[str] = Field(default_factory=list)
-    source_layouts: list[str] = Field(default_factory=list, description="'current' and/or 'explorer'.")
-    relevant_to_ogp_values: str | None = None
-    specificity: str | None = None
-    specificity_level: int | None = None
-    verifiable: str | None = None
-    potential_impact: str | None = None
-    potential_impact_level: int | None = None
-    potential_for_results: str | None = None
-    potential_for_results_level: int | None = None
-    completion_midterm: str | None = None
-    completion_midterm_level: int | None = None
-    completion: str | None = Field(default=None, description="Completion at the end of term.")
-    completion_level: int | None = None
-    change_in_completion: str | None = None
-    early_results: str | None = None
-    early_results_level: int | None = None
-    did_it_open_government: str | None = None
-    did_it_open_government_level: int | None = None
-    diog_access_to_information: str | None = None
-    diog_civic_participation: str | None = None
-    diog_public_accountability: str | None = None
-    starred: bool | None = Field(default=None, description="Starred in any IRM report.")
-    starred_2015: str | None = None
-    starred_midterm: str | None = None
-    starred_end_of_term: str | None = None
-    carried_forward: str | None = None
-    irm_report_year_midterm: int | None = None
-    irm_report_year_end_of_term: int | None = None
-    latest_irm_report: int | None = None
-    outcome_score: float | None = Field(default=None, description="0-1 summary of IRM results, for ranking.")
+    id: Annotated[NodeId, Prop("OGP action plan id (`AP_ALB01`).")]
+    member_id: Annotated[str, Prop("Slug of the member whose plan it is.", shown=None)]
+    number: Annotated[int, Prop("1 for the member's first plan, 2 for the second, …")]
+    submission_year: Annotated[int | None, Prop("Year the plan was submitted.")] = None
+    end_year: Annotated[int | None, Prop("Year the plan ends.")] = None
+    duration_years: Annotated[int | None, Prop("Planned duration in years.")] = None
+    consultation_steps_followed: Annotated[int | None, Prop("Consultation steps followed, out of 6 (IRM 2016).")] = None
+    regular_forum: Annotated[bool | None, Prop("A regular multi-stakeholder forum met (IRM 2016).")] = None
+    open_participation_development: Annotated[
+        bool | None, Prop("Participation in development was open (IRM 2016).")
+    ] = None
+    iap2_level_development: Annotated[str | None, Prop("IAP2 participation level during development (IRM 2016).")] = (
+        None
+    )
+    iap2_level_implementation: Annotated[
+        str | None, Prop("IAP2 participation level during implementation (IRM 2016).")
+    ] = None
+    self_assessment_published: Annotated[
+        bool | None, Prop("The government published a self-assessment (IRM 2016).")
+    ] = None
 
 
 class PolicyArea(NodeModel):
     """An OGP policy area (slug of today's taxonomy), e.g. ``open-contracting``."""
 
     LABEL: ClassVar[str] = "PolicyArea"
-    name: str
-    parent_id: str | None = None
-    legacy_names: list[str] = Field(default_factory=list, description="Older tag names mapped onto it.")
+    id: Annotated[NodeId, Prop("Policy area slug (`open-contracting`).")]
+    name: Annotated[str, Prop("Name.")]
+    parent_id: Annotated[str | None, Prop("Id of the broader area it is part of.", shown=None)] = None
+    legacy_names: Annotated[list[str], Prop("Older tag names mapped onto it.")] = Field(default_factory=list)
 
 
 class OgpValue(NodeModel):
     """One of the four OGP values."""
 
     LABEL: ClassVar[str] = "OgpValue"
-    name: str
-    description: str
+    id: Annotated[NodeId, Prop("Value slug (`access-to-information`).")]
+    name: Annotated[str, Prop("Name.")]
+    description: Annotated[str, Prop("What the value means.")]
 
 
 class Organization(NodeModel):
@@ -158,20 +128,27 @@ class Organization(NodeModel):
 
     LABEL: ClassVar[str] = "Organization"
     FULLTEXT: ClassVar[tuple[str, ...]] = ("name",)
-    name: str
-    kind: OrganizationKind = "unknown"
-    member_id: str | None = Field(default=None, description="The member it belongs to, when national.")
-    aliases: list[str] = Field(default_factory=list, description="Every spelling found in the sources.")
+    id: Annotated[NodeId, Prop("Normalised slug (`alb-council-of-ministers`).", filter=True, sort=True)]
+    name: Annotated[str, NAME]
+    kind: Annotated[OrganizationKind, Prop("What kind of body it is.", filter=True, choices=ORGANIZATION_KINDS)] = (
+        "unknown"
+    )
+    member_id: Annotated[
+        str | None,
+        Prop("Slug of the member a national body belongs to.", shown=None, filter=True, filter_name="member"),
+    ] = None
+    aliases: Annotated[list[str], Prop("Every spelling found in the sources.")] = Field(default_factory=list)
 
 
 class Coalition(NodeModel):
     """A group convened around a policy area, e.g. the Beneficial Ownership Leadership Group."""
 
     LABEL: ClassVar[str] = "Coalition"
-    name: str
-    description: str | None = None
-    url: str | None = None
-    source: str | None = None
+    id: Annotated[NodeId, Prop("Coalition slug.")]
+    name: Annotated[str, Prop("Name.")]
+    description: Annotated[str | None, Prop("What the coalition does.")] = None
+    url: Annotated[str | None, Prop("Web page.")] = None
+    source: Annotated[str | None, Prop("Where the membership list comes from.")] = None
 
 
 class BoCountry(NodeModel):

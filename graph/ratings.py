@@ -141,19 +141,20 @@ OUTCOME_WEIGHTS = {"completion": 0.4, "results": 0.5, "starred": 0.1}
 def outcome_score(fields: Mapping[str, object]) -> float | None:
     """A 0..1 summary of a commitment's IRM results, for ranking; None when nothing is known.
 
+    Levels are read from ``<rating>_level`` or, when absent, from the rating's value slug.
     Parts (each 0..1): completion = end-of-term ``completion_level`` / 3 (else the mid-term level);
     results = ``did_it_open_government_level`` / 4 (worsens 0 … outstanding 1), else ``early_results_level``
     / 3; starred = 1 if ``starred`` else 0 (only counted when completion or results are known).
     Score = weighted mean 0.4 completion + 0.5 results + 0.1 starred over the known parts.
     """
     parts: dict[str, float] = {}
-    completion = _int(fields.get("completion_level"))
+    completion = _level(fields, "completion", "completion")
     if completion is None:
-        completion = _int(fields.get("completion_midterm_level"))
+        completion = _level(fields, "completion_midterm", "completion")
     if completion is not None:
         parts["completion"] = completion / 3
-    diog = _int(fields.get("did_it_open_government_level"))
-    early = _int(fields.get("early_results_level"))
+    diog = _level(fields, "did_it_open_government", "did_it_open_government")
+    early = _level(fields, "early_results", "early_results")
     if diog is not None:
         parts["results"] = diog / 4
     elif early is not None:
@@ -166,5 +167,10 @@ def outcome_score(fields: Mapping[str, object]) -> float | None:
     return round(sum(OUTCOME_WEIGHTS[k] * v for k, v in parts.items()) / total, 4)
 
 
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+def _level(fields: Mapping[str, object], name: str, scale: str) -> int | None:
+    """``<name>_level`` when given, else the level of the ``name`` slug on ``scale``."""
+    level = fields.get(f"{name}_level")
+    if isinstance(level, int) and not isinstance(level, bool):
+        return level
+    slug = fields.get(name)
+    return SCALES[scale].level(slug) if isinstance(slug, str) else None

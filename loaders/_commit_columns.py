@@ -1,57 +1,25 @@
-"""What each of the 171 columns of the current OGP commitments layout becomes (or why it is skipped)."""
+"""What each of the 171 columns of the current OGP commitments layout becomes (or why it is skipped), and
+``read_declared``: the Commitment properties whose source column is declared in the model, read from a row.
+
+A property with a column in a layout (``Prop(columns={CURRENT: …})``) is read by ``read_declared``
+for that layout: ratings parsed on their scale (and cross-checked against a numeric twin), other values
+trimmed, missing-value codes to ``None``, and checked against the model's type. Identity and structure
+columns (ids, member, plan, title) are read by each layout's row model.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from functools import cache
+from typing import Annotated, Any
 
+from pydantic import TypeAdapter, ValidationError
+
+from graph.fields import CURRENT, Prop, source_columns
+from graph.model import Commitment
+from graph.ratings import parse_rating
 from graph.taxonomy import OGP_VALUES, POLICY_AREAS
-
-
-@dataclass(frozen=True)
-class RatingColumn:
-    """A rating column: the Commitment field it fills, its scale, and its numeric twin (cross-checked)."""
-
-    column: str
-    field: str
-    scale: str
-    twin: str | None = None
-    twin_offset: int = 0  # twin value = level + offset (completion twins count withdrawn=0, unclear=1)
-    has_level: bool = False
-
-
-RATINGS: tuple[RatingColumn, ...] = (
-    RatingColumn("Specificity", "specificity", "specificity", "_Specificity", 0, True),
-    RatingColumn("Verifiable", "verifiable", "verifiable"),
-    RatingColumn("_Relevant", "relevant_to_ogp_values", "relevance"),
-    RatingColumn("Potential Impact", "potential_impact", "potential_impact", "_Potential Impact", 0, True),
-    RatingColumn("Completion (Progress Report)", "completion_midterm", "completion", "_CompletionProgress", 2, True),
-    RatingColumn(
-        "Potential for Results", "potential_for_results", "potential_for_results", "_Potential for Results", 0, True
-    ),
-    RatingColumn("Completion (End Of Term)", "completion", "completion", "_CompletionEndTerm", 2, True),
-    RatingColumn("Change In Completion", "change_in_completion", "change_in_completion"),
-    RatingColumn("Early Results", "early_results", "early_results", "_Early Results", 0, True),
-    RatingColumn(
-        "Did It Open Government (Overall)",
-        "did_it_open_government",
-        "did_it_open_government",
-        "_OpenGovernment",
-        0,
-        True,
-    ),
-    # The per-value DIOG twins disagree with their text in 3 real rows, so they are not cross-checked.
-    RatingColumn(
-        "Did It Open Government (Access To Information)", "diog_access_to_information", "did_it_open_government"
-    ),
-    RatingColumn("Did It Open Government (Civic Participation)", "diog_civic_participation", "did_it_open_government"),
-    RatingColumn(
-        "Did It Open Government: Public Accountability", "diog_public_accountability", "did_it_open_government"
-    ),
-    RatingColumn("Starred (2015 Only)", "starred_2015", "starred"),
-    RatingColumn("Starred (Current Formula) Progress Report", "starred_midterm", "starred"),
-    RatingColumn("Starred (Current Formula) End of Term", "starred_end_of_term", "starred"),
-    RatingColumn("Carried Forward", "carried_forward", "binary"),
-)
+from loaders._commit_keys import text_or_none
 
 # Plain columns -> Commitment / Member / ActionPlan fields (see loaders/commitments.py).
 IDENTITY = {
@@ -66,18 +34,9 @@ IDENTITY = {
     "Year Of Submission": "ActionPlan.submission_year, Commitment.year",
     "Action Plan End Year": "ActionPlan.end_year",
     "Action Plan Duration (Years)": "ActionPlan.duration_years",
-    "Theme": "Commitment.theme",
     "Commitment Title": "Commitment.title",
-    "Short Title": "Commitment.short_title",
-    "Full Text": "Commitment.full_text",
-    "Start Date": "Commitment.start_date (as written)",
-    "End Date": "Commitment.end_date (as written)",
-    "Lead Institution": "Commitment.lead_institutions_text, LEADS",
-    "Supporting Institution(s)": "Commitment.supporting_institutions_text, SUPPORTS",
-    "URL": "Commitment.url",
-    "Report Publication Year (Progress Report)": "Commitment.irm_report_year_midterm",
-    "Report Publication Year (End Of Term)": "Commitment.irm_report_year_end_of_term",
-    "Latest IRM Report": "Commitment.latest_irm_report",
+    "Lead Institution": "LEADS (organisations resolved from the text)",
+    "Supporting Institution(s)": "SUPPORTS (organisations resolved from the text)",
 }
 
 SKIPPED = {
@@ -127,17 +86,56 @@ VALUE_COLUMNS = {v.current_column: v.id for v in OGP_VALUES}
 
 def column_use(column: str) -> str | None:
     """What the loader does with a column of the current layout (None: unknown column)."""
-    if column in IDENTITY:
-        return IDENTITY[column]
+    uses = [IDENTITY[column]] if column in IDENTITY else []
+    for item, declared_column in source_columns(Commitment, CURRENT):
+        scale = f" ({item.prop.scale} scale)" if item.prop.scale else ""
+        if column == declared_column.name:
+            uses.insert(0, f"Commitment.{item.name}{scale}")
+        if column == declared_column.twin:
+            return f"cross-check of {declared_column.name!r}"
+    if uses:
+        return ", ".join(uses)
     if column in SKIPPED:
         return "skipped: " + SKIPPED[column]
     if column in AREA_COLUMNS:
         return f"ADDRESSES PolicyArea {AREA_COLUMNS[column]}"
     if column in VALUE_COLUMNS:
         return f"ADVANCES OgpValue {VALUE_COLUMNS[column]}"
-    for rating in RATINGS:
-        if column == rating.column:
-            return f"Commitment.{rating.field} ({rating.scale} scale)"
-        if column == rating.twin:
-            return f"cross-check of {rating.column!r}"
     return None
+
+
+@cache
+def _adapter(name: str) -> TypeAdapter[Any]:
+    """Validates a cell against the model's type and constraints of the property (``Year``: 2010-2100)."""
+    info = Commitment.model_fields[name]
+    constraints = [m for m in info.metadata if not isinstance(m, Prop)]
+    annotation: Any = Annotated[info.annotation, *constraints] if constraints else info.annotation
+    return TypeAdapter(annotation)
+
+
+def read_declared(cells: Mapping[str, str], layout: str) -> tuple[dict[str, Any], list[tuple[str | None, str]]]:
+    """The Commitment properties a ``layout`` row gives through declared columns, and its bad cells (column, why)."""
+    values: dict[str, Any] = {}
+    errors: list[tuple[str | None, str]] = []
+    for item, column in source_columns(Commitment, layout):
+        raw = cells.get(column.name)
+        if item.prop.scale is not None:
+            try:
+                slug, level = parse_rating(item.prop.scale, raw)
+            except ValueError as exc:
+                errors.append((column.name, str(exc)))
+                continue
+            twin = (cells.get(column.twin) or "").strip() if column.twin else ""
+            if level is not None and twin and twin != str(level + column.twin_offset):
+                errors.append((column.twin, f"numeric twin {twin!r} disagrees with {column.name!r} = {raw!r}"))
+            values[item.name] = slug
+            continue
+        text = text_or_none(raw)
+        if item.value_type is str or text is None:
+            values[item.name] = text
+            continue
+        try:
+            values[item.name] = _adapter(item.name).validate_python(text)
+        except ValidationError as exc:
+            errors.extend((column.name, f"{e['msg']} (got {text!r})") for e in exc.errors())
+    return values, errors

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from graph.backend import Graph
+from graph.fields import CURRENT
 from graph.model import (
     ADDRESSES,
     ADVANCES,
@@ -33,9 +34,9 @@ from graph.model import (
     PolicyArea,
     Region,
 )
-from graph.ratings import outcome_score, parse_rating
-from loaders._commit_columns import AREA_COLUMNS, RATINGS, VALUE_COLUMNS
-from loaders._commit_keys import natural_key, normalise_number, taxonomy_nodes, text_or_none
+from graph.ratings import outcome_score
+from loaders._commit_columns import AREA_COLUMNS, VALUE_COLUMNS, read_declared
+from loaders._commit_keys import natural_key, normalise_number, taxonomy_nodes
 from loaders._commit_merge import legacy_areas, prune_stale_links, rekey_explorer_nodes
 from loaders._commit_orgs import OrgLinks, add_organizations
 from loaders._source import Batch, RowError, SourceRow, read_csv, write_batch
@@ -47,7 +48,7 @@ logger = logging.getLogger(__name__)
 NAME = "ogp-commitments"
 DESCRIPTION = "OGP commitments spreadsheet, current layout (one row per commitment, policy areas as 0/1 columns)"
 ORDER = 30
-LAYOUT = "current"
+LAYOUT = CURRENT
 REQUIRED = (
     "Commitment Unique Identifier",
     "Country/Locality",
@@ -82,15 +83,8 @@ class CurrentRow(BaseModel):
     end_year: int | None = Field(default=None, alias="Action Plan End Year", ge=2010, le=2100)
     duration: int | None = Field(default=None, alias="Action Plan Duration (Years)", ge=1, le=10)
     title: str = Field(alias="Commitment Title", min_length=1)
-    irm_year_midterm: int | None = Field(
-        default=None, alias="Report Publication Year (Progress Report)", ge=2010, le=2100
-    )
-    irm_year_end: int | None = Field(default=None, alias="Report Publication Year (End Of Term)", ge=2010, le=2100)
-    latest_irm: int | None = Field(default=None, alias="Latest IRM Report", ge=2010, le=2100)
 
-    _missing = field_validator(
-        "region", "year", "end_year", "duration", "irm_year_midterm", "irm_year_end", "latest_irm", mode="before"
-    )(_none_if_missing)
+    _missing = field_validator("region", "year", "end_year", "duration", mode="before")(_none_if_missing)
 
 
 def recognise(header: list[str]) -> bool:
@@ -164,20 +158,8 @@ def _row(row: SourceRow, out: _Collected, first_row: dict[str, int]) -> list[tup
         )
     if base is not None and int(base.plan_id[-2:]) != base.plan_number:
         errors.append(("Action Plan ID", f"{base.plan_id!r} does not match Action Plan Number {base.plan_number}"))
-    fields: dict[str, Any] = {}
-    for rating in RATINGS:
-        raw = row.cells.get(rating.column, "")
-        try:
-            slug, level = parse_rating(rating.scale, raw)
-        except ValueError as exc:
-            errors.append((rating.column, str(exc)))
-            continue
-        twin = row.cells.get(rating.twin, "").strip() if rating.twin else ""
-        if level is not None and twin and twin != str(level + rating.twin_offset):
-            errors.append((rating.twin, f"numeric twin {twin!r} disagrees with {rating.column!r} = {raw!r}"))
-        fields[rating.field] = slug
-        if rating.has_level:
-            fields[rating.field + "_level"] = level
+    fields, bad_cells = read_declared(row.cells, LAYOUT)
+    errors.extend(bad_cells)
     areas = _flags(row, AREA_COLUMNS, errors)
     values = _flags(row, VALUE_COLUMNS, errors)
     if errors or base is None:
@@ -233,28 +215,16 @@ def _collect(
     starred = [fields[f] for f in ("starred_2015", "starred_midterm", "starred_end_of_term")]
     fields["starred"] = True if "yes" in starred else (False if "no" in starred else None)
     fields["outcome_score"] = outcome_score(fields)
-    lead = text_or_none(row.cells.get("Lead Institution"))
-    support = text_or_none(row.cells.get("Supporting Institution(s)"))
+    lead, support = fields["lead_institutions_text"], fields["supporting_institutions_text"]
     commitment = Commitment(
         id=base.id,
         title=base.title,
-        short_title=text_or_none(row.cells.get("Short Title")),
-        full_text=text_or_none(row.cells.get("Full Text")),
-        theme=text_or_none(row.cells.get("Theme")),
         number=number,
         natural_key=natural_key(member_id, base.plan_number, number),
         member_id=member_id,
         action_plan_id=plan.id,
         year=base.year,
-        start_date=text_or_none(row.cells.get("Start Date")),
-        end_date=text_or_none(row.cells.get("End Date")),
-        url=text_or_none(row.cells.get("URL")),
-        lead_institutions_text=lead,
-        supporting_institutions_text=support,
         source_layouts=[LAYOUT],
-        irm_report_year_midterm=base.irm_year_midterm,
-        irm_report_year_end_of_term=base.irm_year_end,
-        latest_irm_report=base.latest_irm,
         **fields,
     )
     out.commitments.append((commitment, row.number))

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from graph.backend import Graph
+from graph.fields import EXPLORER
 from graph.model import (
     ADDRESSES,
     ADVANCES,
@@ -29,9 +30,10 @@ from graph.model import (
     OgpValue,
     PolicyArea,
 )
-from graph.ratings import outcome_score, parse_rating
+from graph.ratings import outcome_score
 from graph.taxonomy import LEGACY_TAGS, OGP_VALUES, WORKING_GROUPS
-from loaders._commit_keys import natural_key, normalise_number, repair_number, taxonomy_nodes, text_or_none
+from loaders._commit_columns import read_declared
+from loaders._commit_keys import natural_key, normalise_number, repair_number, taxonomy_nodes
 from loaders._commit_merge import (
     EXPLORER_PREFIX,
     PLANS_OF_MEMBERS,
@@ -47,17 +49,8 @@ from loaders.member_names import canonical_member_name, member_code, member_slug
 NAME = "irm-explorer"
 DESCRIPTION = "Legacy IRM Explorer export 2011-2016 (commitments with Explorer policy tags, no OGP ids)"
 ORDER = 31
-LAYOUT = "explorer"
+LAYOUT = EXPLORER
 REQUIRED = ("Country", "Action Plan Number", "Comm No", "Commitment Title")
-RATINGS = (  # column, Commitment field, scale, has a level
-    ("Specificity", "specificity", "specificity", True),
-    ("Potential impact", "potential_impact", "potential_impact", True),
-    ("Completion (progress report)", "completion_midterm", "completion", True),
-    ("Completion (end of term)", "completion", "completion", True),
-    ("Did it open government (end of term only)", "did_it_open_government", "did_it_open_government", True),
-    ("Starred (progress report)", "starred_midterm", "starred", False),
-    ("Starred (end of term)", "starred_end_of_term", "starred", False),
-)
 VALUE_COLUMNS = {v.explorer_column: v.id for v in OGP_VALUES}
 MEMBER_CODES = "MATCH (m:Member) WHERE m.id IN $ids RETURN m.id AS id, m.code AS code"
 _FLAG_MISSING = {"", "0", "ND", "NR", "NA", "N/A"}
@@ -146,16 +139,8 @@ def _item(row: SourceRow, errors: list[tuple[str | None, str]], members: dict[st
         errors.extend(
             (".".join(str(p) for p in e["loc"]), f"{e['msg']} (got {e.get('input')!r})") for e in exc.errors()
         )
-    fields: dict[str, Any] = {}
-    for column, name, scale, has_level in RATINGS:
-        try:
-            slug, level = parse_rating(scale, row.cells.get(column))
-        except ValueError as exc:
-            errors.append((column, str(exc)))
-            continue
-        fields[name] = slug
-        if has_level:
-            fields[name + "_level"] = level
+    fields, bad_cells = read_declared(row.cells, LAYOUT)
+    errors.extend(bad_cells)
     tags = _flags(row, list(LEGACY_TAGS), errors)
     groups = _flags(row, list(WORKING_GROUPS), errors)
     values = [VALUE_COLUMNS[c] for c in _flags(row, list(VALUE_COLUMNS), errors)]
@@ -179,18 +164,11 @@ def _item(row: SourceRow, errors: list[tuple[str | None, str]], members: dict[st
     commitment = Commitment(
         id=f"{EXPLORER_PREFIX}{member_id}-{base.plan_number}-{number}",
         title=base.title,
-        short_title=text_or_none(row.cells.get("Short Title")),
-        full_text=text_or_none(row.cells.get("Full Text")),
-        theme=text_or_none(row.cells.get("Theme")),
         number=number,
         natural_key=natural_key(member_id, base.plan_number, number),
         member_id=member_id,
         action_plan_id=explorer_plan_id(member_id, base.plan_number),
         year=base.year,
-        start_date=text_or_none(row.cells.get("Start Date")),
-        end_date=text_or_none(row.cells.get("End Date")),
-        lead_institutions_text=text_or_none(row.cells.get("Lead Institution")),
-        supporting_institutions_text=text_or_none(row.cells.get("Supporting Institution(s)")),
         legacy_tags=tags,
         working_groups=groups,
         source_layouts=[LAYOUT],

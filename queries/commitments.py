@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph.backend import Graph, Row, search_terms
-from queries.filters import FieldSpec, Nested, Rating, Related, Scalar
+from graph.model import Commitment
+from queries.filters import FieldSpec, Nested, Related, declared_filters, declared_sorts
 from queries.nodes import grouped
 from queries.organizations import ORGANIZATION_FIELDS
 from queries.paging import KeyedPage, Listing, fetch_count, fetch_page, fetch_pages_by_key
@@ -20,15 +21,9 @@ AREA_COMMITMENTS = (
 )
 SEARCH_COMMITMENTS = "{call} WITH node AS c, score"  # {call} is the backend's full-text CALL … YIELD node, score
 
+# The commitment's own properties come from graph/model.py (``Prop(filter=True)``); relationships are here.
 COMMITMENT_FIELDS: dict[str, FieldSpec] = {
-    "id": Scalar("c.id"),
-    "title": Scalar("c.title"),
-    "theme": Scalar("c.theme"),
-    "member": Scalar("c.member_id"),
-    "action_plan": Scalar("c.action_plan_id"),
-    "year": Scalar("c.year"),
-    "starred": Scalar("c.starred"),
-    "outcome_score": Scalar("c.outcome_score"),
+    **declared_filters(Commitment, "c"),
     "member_kind": Related(
         "size([(c)<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(m:Member) WHERE m.kind IN {ids} | 1])"
     ),
@@ -46,25 +41,10 @@ COMMITMENT_FIELDS: dict[str, FieldSpec] = {
     "supporting_organization": Nested(
         "size([(c)<-[:SUPPORTS]-(o:Organization) WHERE {cond} | 1])", ORGANIZATION_FIELDS
     ),
-    "specificity": Rating("c.specificity", "c.specificity_level"),
-    "potential_impact": Rating("c.potential_impact", "c.potential_impact_level"),
-    "potential_for_results": Rating("c.potential_for_results", "c.potential_for_results_level"),
-    "completion_midterm": Rating("c.completion_midterm", "c.completion_midterm_level"),
-    "completion": Rating("c.completion", "c.completion_level"),
-    "early_results": Rating("c.early_results", "c.early_results_level"),
-    "did_it_open_government": Rating("c.did_it_open_government", "c.did_it_open_government_level"),
 }
 
-# Sort keys never null (a null would break keyset comparisons): missing values sort first ascending.
-COMMITMENT_SORTS: dict[str, str] = {
-    "ID": "c.id",
-    "TITLE": "toLower(c.title)",
-    "YEAR": "coalesce(c.year, 0)",
-    "COMPLETION": "coalesce(c.completion_level, -1)",
-    "DID_IT_OPEN_GOVERNMENT": "coalesce(c.did_it_open_government_level, -1)",
-    "OUTCOME_SCORE": "coalesce(c.outcome_score, -1.0)",
-    "SCORE": "score",
-}
+# Sort keys of the declared sortable properties (``Prop(sort=True)``), and the full-text score.
+COMMITMENT_SORTS: dict[str, str] = {**declared_sorts(Commitment, "c"), "SCORE": "score"}
 
 POLICY_AREAS_OF_COMMITMENTS = (
     "UNWIND $ids AS key MATCH (:Commitment {id: key})-[:ADDRESSES]->(pa:PolicyArea) "

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.errors import InvalidRequest
+from graph.fields import declared
+from graph.model import NodeModel
 
 
 class FilterError(InvalidRequest):
@@ -83,6 +85,42 @@ class Nested:
 
 FieldSpec = Scalar | Rating | Related | Nested
 MISSING_RATINGS = ["no_data", "not_reviewed", "not_applicable"]
+
+
+def declared_filters(model: type[NodeModel], var: str) -> dict[str, FieldSpec]:
+    """The allow-list entries of ``model``'s filterable properties (``Prop(filter=True)``) on the variable ``var``."""
+    fields: dict[str, FieldSpec] = {}
+    for item in declared(model):
+        if not item.prop.filter:
+            continue
+        if item.prop.rating and item.level_property is not None:
+            fields[item.filter_name] = Rating(f"{var}.{item.name}", f"{var}.{item.level_property}")
+        else:
+            fields[item.filter_name] = Scalar(f"{var}.{item.name}")
+    return fields
+
+
+def declared_sorts(model: type[NodeModel], var: str) -> dict[str, str]:
+    """Sort key expressions of ``model``'s sortable properties, by sort name (``YEAR``); never null (a null
+    would break keyset comparisons): a missing value sorts first ascending."""
+    sorts: dict[str, str] = {}
+    for item in declared(model):
+        if not item.prop.sort:
+            continue
+        if item.level_property is not None:
+            expression = f"coalesce({var}.{item.level_property}, -1)"
+        elif item.name == "id":
+            expression = f"{var}.id"
+        elif item.value_type is str:
+            expression = f"toLower({var}.{item.name})"
+        elif item.value_type is float:
+            expression = f"coalesce({var}.{item.name}, -1.0)"
+        elif item.value_type is int:
+            expression = f"coalesce({var}.{item.name}, 0)"
+        else:
+            raise TypeError(f"{model.__name__}.{item.name}: cannot sort by {item.annotation!r}")
+        sorts[item.name.upper()] = expression
+    return sorts
 
 
 def compile_filter(

@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph.backend import Graph, Row
-from queries.filters import FieldSpec, Related, Scalar
+from graph.model import Member
+from queries.filters import FieldSpec, Related, declared_filters, declared_sorts
 from queries.nodes import grouped
 from queries.paging import Listing, fetch_count, fetch_page
 
@@ -14,13 +15,7 @@ ALL_MEMBERS = "MATCH (m:Member)"
 MEMBER_BY_ID_OR_CODE = "MATCH (m:Member) WHERE m.id = $id OR m.code = $code RETURN m AS node ORDER BY m.kind LIMIT 1"
 
 MEMBER_FIELDS: dict[str, FieldSpec] = {
-    "id": Scalar("m.id"),
-    "name": Scalar("m.name"),
-    "code": Scalar("m.code"),
-    "kind": Scalar("m.kind"),
-    "status": Scalar("m.status"),
-    "joined_year": Scalar("m.joined_year"),
-    "founding_member": Scalar("m.founding_member"),
+    **declared_filters(Member, "m"),
     "region": Related("size([(m)-[:IN_REGION]->(r:Region) WHERE r.id IN {ids} | 1])"),
     "policy_areas": Related(
         "size([(m)-[:HAS_ACTION_PLAN]->(:ActionPlan)-[:INCLUDES]->(:Commitment)-[:ADDRESSES]->(pa:PolicyArea) "
@@ -30,9 +25,7 @@ MEMBER_FIELDS: dict[str, FieldSpec] = {
 }
 
 MEMBER_SORTS: dict[str, str] = {
-    "ID": "m.id",
-    "NAME": "toLower(m.name)",
-    "JOINED_YEAR": "coalesce(m.joined_year, 0)",
+    **declared_sorts(Member, "m"),
     "COMMITMENT_COUNT": "size([(m)-[:HAS_ACTION_PLAN]->(:ActionPlan)-[:INCLUDES]->(c:Commitment) | c.id])",
     # $sort_area: commitments addressing this policy area or one of its child areas (each counted once).
     "COMMITMENT_COUNT_IN_AREA": (

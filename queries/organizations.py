@@ -6,23 +6,18 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph.backend import Graph, Row
-from queries.filters import FieldSpec, Scalar
+from graph.model import Organization
+from queries.filters import FieldSpec, declared_filters, declared_sorts
 from queries.nodes import grouped
 from queries.paging import Listing, fetch_count, fetch_page
 
 ALL_ORGANIZATIONS = "MATCH (o:Organization)"
 
 # Scalars only: this allow-list is also used inside commitment filters (``leadOrganization: {…}``).
-ORGANIZATION_FIELDS: dict[str, FieldSpec] = {
-    "id": Scalar("o.id"),
-    "name": Scalar("o.name"),
-    "kind": Scalar("o.kind"),
-    "member": Scalar("o.member_id"),
-}
+ORGANIZATION_FIELDS: dict[str, FieldSpec] = declared_filters(Organization, "o")
 
 ORGANIZATION_SORTS: dict[str, str] = {
-    "ID": "o.id",
-    "NAME": "toLower(o.name)",
+    **declared_sorts(Organization, "o"),
     "COMMITMENT_COUNT": "size([(o)-[:LEADS|SUPPORTS]->(c:Commitment) | c.id])",
 }
 

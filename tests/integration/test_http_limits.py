@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 from graph.backend import Graph, count_queries
 from tests.integration.test_http_protocol import GQL, client_for, tiny_app
 
-FAST_SECONDS = 0.5  # generous on a shared 2-core machine; measured ~2-40 ms locally
-
 
 async def refused(graph: Graph, body: dict[str, Any] | bytes, status: int = 400) -> dict[str, Any]:
-    """POST the body; assert the status, that no Cypher ran and that it was quick; return the JSON."""
+    """POST the body; assert the status and that no Cypher ran (refused before any work); return the JSON."""
     async with client_for(tiny_app(graph)) as client:
         with count_queries() as ran:
-            start = time.perf_counter()
             if isinstance(body, bytes):
                 headers = {"accept": GQL, "content-type": "application/json"}
                 response = await client.post("/graphql", content=body, headers=headers)
             else:
                 response = await client.post("/graphql", json=body, headers={"accept": GQL})
-            elapsed = time.perf_counter() - start
     assert response.status_code == status, response.text[:300]
     assert ran == [], f"Cypher ran for a refused request: {ran}"
-    assert elapsed < FAST_SECONDS, f"refusing took {elapsed:.3f}s"
     payload: dict[str, Any] = response.json()
     assert "data" not in payload
     return payload

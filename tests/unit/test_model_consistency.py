@@ -6,6 +6,8 @@ import ast
 import re
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from graph import model
 
 QUERIES = Path(__file__).resolve().parents[2] / "queries"
@@ -15,7 +17,7 @@ PROP = re.compile(r"(?<![\w.$])([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\b")
 
 
 def _models() -> list[type]:
-    return [v for v in vars(model).values() if isinstance(v, type) and issubclass(v, model.BaseModel)]
+    return [v for v in vars(model).values() if isinstance(v, type) and issubclass(v, BaseModel)]
 
 
 def _cypher_strings(path: Path) -> list[str]:

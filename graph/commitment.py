@@ -1,0 +1,240 @@
+"""The Commitment node: every property declared once, with its meaning, API place, filter, sort and source columns.
+
+Ratings are stored as the scale's value slug (``substantial``) or a missing-value slug (``no_data`` for
+ND, ``not_reviewed`` for NR, ``not_applicable`` for NA); ``*_level`` holds the ordinal position on the
+scale for filtering and ranking (see ``graph/ratings.py``). ``graph/fields.py`` says how to read a
+declaration; ``CONTRIBUTING.md`` how to add one.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import Field
+
+from graph.fields import CURRENT, EXPLORER, Column, Level, NodeId, NodeModel, Prop, Rating
+
+Year = Annotated[int | None, Field(ge=2010, le=2100)]
+BOTH = (CURRENT, EXPLORER)
+
+
+def same(column: str, layouts: tuple[str, ...] = BOTH) -> dict[str, str | Column]:
+    """The same column name in several layouts."""
+    return dict.fromkeys(layouts, column)
+
+
+class Commitment(NodeModel):
+    """A commitment in an action plan (``AL0002``), with its texts and IRM ratings."""
+
+    LABEL: ClassVar[str] = "Commitment"
+    FULLTEXT: ClassVar[tuple[str, ...]] = ("title", "short_title", "full_text")
+    id: Annotated[NodeId, Prop("OGP commitment id (`AL0002`, `UK0107`).", filter=True, sort=True)]
+    title: Annotated[str, Prop("Title.", filter=True, sort=True, sort_description="Title, case-insensitive.")]
+    short_title: Annotated[str | None, Prop("Short title.", columns=same("Short Title"))] = None
+    full_text: Annotated[str | None, Prop("Full text of the commitment.", columns=same("Full Text"))] = None
+    theme: Annotated[
+        str | None, Prop("Theme or cluster named in the action plan.", filter=True, columns=same("Theme"))
+    ] = None
+    number: Annotated[str | None, Prop("Number within the action plan, as published.")] = None
+    natural_key: Annotated[str, Prop("member|action plan number|commitment number, to match layouts.", shown=None)]
+    member_id: Annotated[str, Prop("Slug of the member that made it.", shown=None, filter=True, filter_name="member")]
+    action_plan_id: Annotated[
+        str, Prop("Id of the action plan that includes it.", shown=None, filter=True, filter_name="action_plan")
+    ]
+    year: Annotated[Year, Prop("Year the action plan was submitted.", filter=True, sort=True)] = None
+    start_date: Annotated[str | None, Prop("Start date, as published.", columns=same("Start Date"))] = None
+    end_date: Annotated[str | None, Prop("End date, as published.", columns=same("End Date"))] = None
+    url: Annotated[str | None, Prop("Commitment page on opengovpartnership.org.", columns={CURRENT: "URL"})] = None
+    lead_institutions_text: Annotated[
+        str | None, Prop("Lead institution(s), as written in the source.", columns=same("Lead Institution"))
+    ] = None
+    supporting_institutions_text: Annotated[
+        str | None,
+        Prop("Supporting institution(s), as written in the source.", columns=same("Supporting Institution(s)")),
+    ] = None
+    legacy_tags: Annotated[list[str], Prop("Policy tags of the 2011-2016 export.")] = Field(default_factory=list)
+    working_groups: Annotated[list[str], Prop("OGP working groups it was assigned to.")] = Field(default_factory=list)
+    source_layouts: Annotated[list[str], Prop("The source layouts that describe it.", shown=None)] = Field(
+        default_factory=list
+    )
+    relevant_to_ogp_values: Annotated[
+        str | None, Rating("Relevance to OGP values as assessed.", scale="relevance", columns={CURRENT: "_Relevant"})
+    ] = None
+    specificity: Annotated[
+        str | None,
+        Rating(
+            "Specificity (none/low/medium/high; 2011-2019 method).",
+            scale="specificity",
+            filter=True,
+            columns={CURRENT: Column("Specificity", twin="_Specificity"), EXPLORER: "Specificity"},
+        ),
+    ] = None
+    specificity_level: Level = None
+    verifiable: Annotated[
+        str | None, Rating("Verifiable as written.", scale="verifiable", columns={CURRENT: "Verifiable"})
+    ] = None
+    potential_impact: Annotated[
+        str | None,
+        Rating(
+            "Potential impact (none/minor/moderate/transformative; 2011-2019 method).",
+            scale="potential_impact",
+            filter=True,
+            columns={CURRENT: Column("Potential Impact", twin="_Potential Impact"), EXPLORER: "Potential impact"},
+        ),
+    ] = None
+    potential_impact_level: Level = None
+    potential_for_results: Annotated[
+        str | None,
+        Rating(
+            "Potential for results (unclear/modest/substantial; 2020+ method).",
+            scale="potential_for_results",
+            filter=True,
+            columns={CURRENT: Column("Potential for Results", twin="_Potential for Results")},
+        ),
+    ] = None
+    potential_for_results_level: Level = None
+    completion_midterm: Annotated[
+        str | None,
+        Rating(
+            "Completion at mid-term (progress report).",
+            scale="completion",
+            filter=True,
+            columns={
+                CURRENT: Column("Completion (Progress Report)", twin="_CompletionProgress", twin_offset=2),
+                EXPLORER: "Completion (progress report)",
+            },
+        ),
+    ] = None
+    completion_midterm_level: Level = None
+    completion: Annotated[
+        str | None,
+        Rating(
+            "Completion at the end of term.",
+            scale="completion",
+            filter=True,
+            sort=True,
+            sort_description="End-of-term completion level.",
+            # the completion twins count withdrawn as 0 and unclear as 1
+            columns={
+                CURRENT: Column("Completion (End Of Term)", twin="_CompletionEndTerm", twin_offset=2),
+                EXPLORER: "Completion (end of term)",
+            },
+        ),
+    ] = None
+    completion_level: Level = None
+    change_in_completion: Annotated[
+        str | None,
+        Rating(
+            "Change in completion between the two reports.",
+            scale="change_in_completion",
+            columns={CURRENT: "Change In Completion"},
+        ),
+    ] = None
+    early_results: Annotated[
+        str | None,
+        Rating(
+            "Early results (2020+ method).",
+            scale="early_results",
+            filter=True,
+            columns={CURRENT: Column("Early Results", twin="_Early Results")},
+        ),
+    ] = None
+    early_results_level: Level = None
+    did_it_open_government: Annotated[
+        str | None,
+        Rating(
+            "Did it open government, overall (worsened … outstanding).",
+            scale="did_it_open_government",
+            filter=True,
+            sort=True,
+            columns={
+                CURRENT: Column("Did It Open Government (Overall)", twin="_OpenGovernment"),
+                EXPLORER: "Did it open government (end of term only)",
+            },
+        ),
+    ] = None
+    did_it_open_government_level: Level = None
+    # The per-value DIOG twins disagree with their text in 3 real rows, so they are not cross-checked.
+    diog_access_to_information: Annotated[
+        str | None,
+        Rating(
+            "Did it open government: access to information.",
+            scale="did_it_open_government",
+            columns={CURRENT: "Did It Open Government (Access To Information)"},
+        ),
+    ] = None
+    diog_civic_participation: Annotated[
+        str | None,
+        Rating(
+            "Did it open government: civic participation.",
+            scale="did_it_open_government",
+            columns={CURRENT: "Did It Open Government (Civic Participation)"},
+        ),
+    ] = None
+    diog_public_accountability: Annotated[
+        str | None,
+        Rating(
+            "Did it open government: public accountability.",
+            scale="did_it_open_government",
+            columns={CURRENT: "Did It Open Government: Public Accountability"},
+        ),
+    ] = None
+    starred: Annotated[bool | None, Prop("Starred in any IRM report.", shown="irm", filter=True)] = None
+    starred_2015: Annotated[
+        str | None,
+        Prop(
+            "Starred under the 2015 formula, as published.",
+            shown="irm",
+            scale="starred",
+            columns={CURRENT: "Starred (2015 Only)"},
+        ),
+    ] = None
+    starred_midterm: Annotated[
+        str | None,
+        Prop(
+            "Starred at mid-term, as published.",
+            shown="irm",
+            scale="starred",
+            columns={CURRENT: "Starred (Current Formula) Progress Report", EXPLORER: "Starred (progress report)"},
+        ),
+    ] = None
+    starred_end_of_term: Annotated[
+        str | None,
+        Prop(
+            "Starred at the end of term, as published.",
+            shown="irm",
+            scale="starred",
+            columns={CURRENT: "Starred (Current Formula) End of Term", EXPLORER: "Starred (end of term)"},
+        ),
+    ] = None
+    carried_forward: Annotated[
+        str | None,
+        Prop(
+            "Carried forward into the next action plan, as published.",
+            shown="irm",
+            scale="binary",
+            columns={CURRENT: "Carried Forward"},
+        ),
+    ] = None
+    irm_report_year_midterm: Annotated[
+        Year,
+        Prop(
+            "Publication year of the mid-term (progress) report.",
+            shown="irm",
+            columns={CURRENT: "Report Publication Year (Progress Report)"},
+        ),
+    ] = None
+    irm_report_year_end_of_term: Annotated[
+        Year,
+        Prop(
+            "Publication year of the end-of-term report.",
+            shown="irm",
+            columns={CURRENT: "Report Publication Year (End Of Term)"},
+        ),
+    ] = None
+    latest_irm_report: Annotated[
+        Year, Prop("The latest IRM report year.", shown="irm", columns={CURRENT: "Latest IRM Report"})
+    ] = None
+    outcome_score: Annotated[
+        float | None, Prop("0-1 summary of the IRM results, for ranking.", shown="irm", filter=True, sort=True)
+    ] = None
