@@ -93,6 +93,16 @@ class Commitment(NodeModel):
         ),
     ] = None
     potential_for_results_level: Level = None
+    clustered_in_review: Annotated[
+        str | None,
+        Rating(
+            "Assessed together with related commitments as one cluster in the IRM action plan review (2020+ method).",
+            scale="binary",
+            filter=True,
+            columns={CURRENT: "Cluster (AP Review)"},
+        ),
+    ] = None
+    clustered_in_review_level: Level = None
     completion_midterm: Annotated[
         str | None,
         Rating(

@@ -44,7 +44,6 @@ SKIPPED = {
     "id": "row id inside OGP's sheet, not stable across exports",
     "Compound": "IRM clustering detail of one report, not modelled",
     "Cluster": "IRM clustering detail of one report, not modelled",
-    "Cluster (AP Review)": "IRM clustering detail of one report, not modelled",
     "Cluster Commitment ID(s)": "IRM clustering detail of one report, not modelled",
     "_ChangeCompletion": "numeric difference of the completion twins; the text column is loaded",
     "_DIOGATI": "numeric twin, inconsistent with its text in real rows",

@@ -215,3 +215,33 @@ async def test_irm_ratings_carry_the_scale_meaning(samples: Graph) -> None:
     for r in ratings:
         assert r["scale"] == "completion" and r["maxLevel"] == 3 and r["meaning"].startswith("Level of completion")
         assert r["assessed"] and r["label"] and (r["level"] is None or 0 <= r["level"] <= 3)
+
+
+async def test_clustered_in_review_is_read_filtered_and_shown(samples: Graph) -> None:
+    q = """query($f: CommitmentFilter) { commitments(first: 100, filter: $f) { totalCount nodes { year
+      irm { clusteredInReview { value level scale assessed missingReason } } } } }"""
+    rated = (await gql(samples, q, f={"clusteredInReview": {"assessed": True}}))["commitments"]
+    assert rated["totalCount"] == len(rated["nodes"]) > 0
+    for node in rated["nodes"]:  # the samples' 2020+ plans were reviewed, none of their commitments clustered
+        assert node["year"] >= 2020
+        assert node["irm"]["clusteredInReview"] == {
+            "value": "no",
+            "level": 0,
+            "scale": "binary",
+            "assessed": True,
+            "missingReason": None,
+        }
+    older = (await gql(samples, q, f={"year": {"lte": 2019}}))["commitments"]["nodes"]
+    assert {n["irm"]["clusteredInReview"]["missingReason"] for n in older} == {"no_data"}
+    clustered = await gql(samples, q, f={"clusteredInReview": {"levelGte": 1}})
+    assert clustered["commitments"]["totalCount"] == 0
+
+
+async def test_a_plain_boolean_filter_means_equal_to(samples: Graph) -> None:
+    q = """query($f: CommitmentFilter) { commitments(first: 100, filter: $f) { totalCount
+      nodes { irm { starred } } } }"""
+    starred = (await gql(samples, q, f={"starred": True}))["commitments"]
+    not_starred = (await gql(samples, q, f={"starred": False}))["commitments"]
+    assert starred["totalCount"] > 0 and not_starred["totalCount"] > 0
+    assert {n["irm"]["starred"] for n in starred["nodes"]} == {True}
+    assert {n["irm"]["starred"] for n in not_starred["nodes"]} == {False}

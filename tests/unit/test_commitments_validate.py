@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,9 @@ def test_the_real_file_validates_without_errors() -> None:
     assert al.source_layouts == ["current"]
     assert (al.specificity, al.specificity_level, al.potential_impact) == ("medium", 2, "moderate")
     assert al.completion == "no_data" and al.year == 2012
+    clustered = Counter(c.clustered_in_review for c in found.values())  # "Cluster (AP Review)"
+    assert clustered == {"no_data": 366, "no": 108, "not_reviewed": 51, "yes": 33}
+    assert {c.clustered_in_review_level for c in found.values() if c.clustered_in_review == "yes"} == {1}
     assert found["MK0063"].number == "4.1"  # "4.0999999999999996" in the file
     assert found["CL0005"].natural_key == found["CL0006"].natural_key == "chile|1|2.1"
     assert len(_nodes(batch, Member)) == 76  # 75 members + Mexico, the country of Jalisco
