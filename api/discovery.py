@@ -18,6 +18,7 @@ import strawberry
 from graphql import GraphQLError
 
 from api.filters import MemberKind
+from api.pagination import max_page_size
 from api.projection import fields, selection_set, sub_selections
 from graph.backend import Row
 from queries import discovery as q
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 CommitmentRef = Annotated["Commitment", strawberry.lazy("api.types")]
 MemberRef = Annotated["Member", strawberry.lazy("api.types")]
 OrganizationRef = Annotated["Organization", strawberry.lazy("api.types")]
-MAX_FIRST = 100
 
 
 @strawberry.enum(description="A part of a similarity score.")
@@ -138,10 +138,11 @@ def _filter(value: SimilarityFilter | None) -> q.SimilarityFilter:
     )
 
 
-def _first(first: int) -> int:
-    if not 1 <= first <= MAX_FIRST:
+def _first(info: strawberry.Info, first: int) -> int:
+    largest = max_page_size(info)
+    if not 1 <= first <= largest:
         raise GraphQLError(
-            f"first must be between 1 and {MAX_FIRST}, got {first}", extensions={"code": "INVALID_PAGE_SIZE"}
+            f"first must be between 1 and {largest}, got {first}", extensions={"code": "INVALID_PAGE_SIZE"}
         )
     return first
 
@@ -192,7 +193,7 @@ async def resolve_similar(
     from api.types_commitment import commitment_properties
 
     properties = commitment_properties(sub_selections(selection_set(info), "commitment"))
-    loader = _similar_loader(info.context, _first(first), _filter(filter), properties)
+    loader = _similar_loader(info.context, _first(info, first), _filter(filter), properties)
     return [_similar(r) for r in (await loader.load(root_commitment_id)).rows]
 
 
@@ -215,7 +216,7 @@ async def commitment_with_similar(
     first = similar[0].arguments.get("first", 10)  # a literal arrives as its text, a variable as its value
     if isinstance(first, str) and first.isdigit():
         first = int(first)
-    if not isinstance(first, int) or not 1 <= first <= MAX_FIRST:
+    if not isinstance(first, int) or not 1 <= first <= max_page_size(info):
         return False  # the field reports the error
     match_properties = commitment_properties(sub_selections(similar[0].selections, "commitment"))
     row, matches = await q.commitment_with_similar(
@@ -244,7 +245,7 @@ async def resolve_peers(root_member_id: str, info: strawberry.Info, first: int =
     """``Member.peers``: members with the most similar portfolios; all members of a request level share one read."""
     from api.types import Member
 
-    graph, size = info.context.graph, _first(first)
+    graph, size = info.context.graph, _first(info, first)
 
     async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
         return {key: KeyedPage(len(rows), rows) for key, rows in (await q.peers_batch(graph, ids, size)).items()}
@@ -280,7 +281,7 @@ class DiscoveryQuery:
         from api.types_commitment import commitment_properties
 
         properties = commitment_properties(sub_selections(selection_set(info), "commitment"))
-        rows = await q.similar_to_text(info.context.graph, text, _first(first), _filter(filter), properties)
+        rows = await q.similar_to_text(info.context.graph, text, _first(info, first), _filter(filter), properties)
         return [_similar(r) for r in rows]
 
     @strawberry.field(description="Members ranked by how their commitments in a policy area turned out.")
@@ -293,7 +294,7 @@ class DiscoveryQuery:
     ) -> list[LearnFromEntry]:
         from api.types import Commitment, Member, Organization
 
-        rows = await q.learn_from(info.context.graph, policy_area, _filter(filter), _first(first))
+        rows = await q.learn_from(info.context.graph, policy_area, _filter(filter), _first(info, first))
         return [
             LearnFromEntry(
                 member=Member.from_row(r["member"]),

@@ -15,11 +15,11 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 from graphql import GraphQLError
+from strawberry import Info
 
 from graph.backend import Row
 
 DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
 
 T = TypeVar("T")
 
@@ -31,17 +31,24 @@ class PaginationError(GraphQLError):
         super().__init__(message, extensions={"code": code})
 
 
-def page_size(first: int | None, argument: str = "first") -> int:
-    """``first`` checked against the limits (default ``DEFAULT_PAGE_SIZE``)."""
+def page_size(info: Info, first: int | None, argument: str = "first") -> int:
+    """``first`` checked against 0 and the largest page the settings allow (``OGP_MAX_PAGE_SIZE``, default 100);
+    ``DEFAULT_PAGE_SIZE`` (or that largest page, if smaller) when not given."""
+    largest = max_page_size(info)
     if first is None:
-        return DEFAULT_PAGE_SIZE
-    if first < 0 or first > MAX_PAGE_SIZE:
+        return min(DEFAULT_PAGE_SIZE, largest)
+    if first < 0 or first > largest:
         raise PaginationError(
-            f"`{argument}` must be between 0 and {MAX_PAGE_SIZE} (got {first}); `{argument}: 0` asks only for "
+            f"`{argument}` must be between 0 and {largest} (got {first}); `{argument}: 0` asks only for "
             "totalCount, and longer lists are read page by page with `after`",
             "INVALID_PAGE_SIZE",
         )
     return first
+
+
+def max_page_size(info: Info) -> int:
+    """The largest page (``first``) a request may ask for: the ``max_page_size`` setting."""
+    return int(info.context.settings.max_page_size)
 
 
 def encode_cursor(sort_key: Any, node_id: str) -> str:

@@ -72,7 +72,7 @@ class Query(CoalitionQuery, DiscoveryQuery, FacetsQuery):
         first: FirstArg = None,
         after: AfterArg = None,
     ) -> Connection[Member]:
-        limit, position, spec, graph = page_size(first), decode_cursor(after), to_spec(filter), info.context.graph
+        limit, position, spec, graph = page_size(info, first), decode_cursor(after), to_spec(filter), info.context.graph
         sort, descending, area = "ID", False, None
         if order_by is not None:
             sort, area = str(order_by.field.value), order_by.policy_area
@@ -141,7 +141,7 @@ class Query(CoalitionQuery, DiscoveryQuery, FacetsQuery):
         first: FirstArg = None,
         after: AfterArg = None,
     ) -> Connection[Organization]:
-        limit, position, spec, graph = page_size(first), decode_cursor(after), to_spec(filter), info.context.graph
+        limit, position, spec, graph = page_size(info, first), decode_cursor(after), to_spec(filter), info.context.graph
         sort, descending = "ID", False
         if order_by is not None:
             sort, descending = str(order_by.field.value), str(order_by.direction.value) == "DESC"

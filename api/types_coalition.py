@@ -67,7 +67,7 @@ class Coalition(Node, NodeRow):
     async def participants(
         self, info: strawberry.Info, first: FirstArg = None, after: AfterArg = None
     ) -> ParticipantConnection:
-        limit, position = page_size(first), decode_cursor(after)
+        limit, position = page_size(info, first), decode_cursor(after)
 
         async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
             return await participant_pages(info.context.graph, ids, position, limit + 1)

@@ -19,6 +19,7 @@ from api.types_common import _d
 from api.types_irm import CommitmentIrm
 from graph import model as graph_model
 from graph.backend import Row
+from graph.model import LEADS, SUPPORTS
 from queries.commitments import commitment_pages_by_parent, commitments_count, commitments_page
 from queries.paging import KeyedPage
 
@@ -98,7 +99,7 @@ class Commitment(Node, NodeRow):
         from api.types_organization import Organization
 
         rows = await info.context.batch_commitment_organizations.load(self.id)
-        return [Organization.from_row(r["node"]) for r in rows if r["role"] == "LEADS"]
+        return [Organization.from_row(r["node"]) for r in rows if r["role"] == LEADS]
 
     @strawberry.field(
         description="Commitments elsewhere most like this one, best first, each with its score and "
@@ -128,8 +129,8 @@ class Commitment(Node, NodeRow):
 
 @strawberry.enum(description="How an organisation is named in a commitment.")
 class OrganizationRole(Enum):
-    LEAD = strawberry.enum_value("LEADS", description="Lead institution.")
-    SUPPORT = strawberry.enum_value("SUPPORTS", description="Supporting institution.")
+    LEAD = strawberry.enum_value(LEADS, description="Lead institution.")
+    SUPPORT = strawberry.enum_value(SUPPORTS, description="Supporting institution.")
 
 
 @strawberry.type(description="An organisation named in a commitment, with its role and the spelling used.")
@@ -170,7 +171,7 @@ async def commitment_connection(
     after: str | None,
 ) -> CommitmentConnection:
     """A page of commitments (keyset, ``first + 1`` rows) with a lazy database count (root lists)."""
-    limit, position = page_size(first), decode_cursor(after)
+    limit, position = page_size(info, first), decode_cursor(after)
     graph = info.context.graph
     sort, descending = _sort(search, order)
     rows = await commitments_page(graph, spec, search, sort, descending, position, limit + 1)
@@ -190,13 +191,13 @@ async def nested_commitment_page(
     order: CommitmentOrder | None,
     first: int | None,
     after: str | None,
-    roles: tuple[str, ...] = ("LEADS", "SUPPORTS"),
+    roles: tuple[str, ...] = (LEADS, SUPPORTS),
 ) -> tuple[KeyedPage, int, tuple[Any, str] | None]:
     """This parent's commitment page, loaded with every sibling parent asking the same arguments (ONE query).
 
     Returns the page (``limit + 1`` rows at most, with ``total``), the page size and the decoded ``after``.
     """
-    limit, position, spec = page_size(first), decode_cursor(after), to_spec(given)
+    limit, position, spec = page_size(info, first), decode_cursor(after), to_spec(given)
     sort, descending = _sort(None, order)
     arguments = {"spec": spec, "sort": sort, "desc": descending, "after": position, "limit": limit, "roles": roles}
 

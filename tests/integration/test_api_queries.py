@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from api.pagination import MAX_PAGE_SIZE
+from api.context import Context
+from api.schema import schema
 from graph.backend import Graph, count_queries
+from graph.config import Settings
 from tests.integration.api_data import gql, gql_errors, load_samples
 
 NESTED = """query($n: Int) { commitments(first: $n) { nodes { id member { name region { name } }
@@ -101,7 +103,7 @@ async def test_search_orders_by_relevance_and_filters(samples: Graph) -> None:
 
 async def test_bad_arguments_are_clear_errors(samples: Graph) -> None:
     errors = await gql_errors(samples, "{ commitments(first: 500) { totalCount } }")
-    assert errors[0].startswith(f"`first` must be between 0 and {MAX_PAGE_SIZE} (got 500)")
+    assert errors[0].startswith(f"`first` must be between 0 and {Settings().max_page_size} (got 500)")
     errors = await gql_errors(samples, '{ commitments(after: "garbage!") { totalCount } }')
     assert "`after` 'garbage!' is not a cursor" in errors[0]
 
@@ -245,3 +247,19 @@ async def test_a_plain_boolean_filter_means_equal_to(samples: Graph) -> None:
     assert starred["totalCount"] > 0 and not_starred["totalCount"] > 0
     assert {n["irm"]["starred"] for n in starred["nodes"]} == {True}
     assert {n["irm"]["starred"] for n in not_starred["nodes"]} == {False}
+
+
+async def test_the_page_limit_is_the_max_page_size_setting(samples: Graph) -> None:
+    async def ask(first: int, similar: int, largest: int) -> tuple[int | None, list[str]]:
+        context = Context(graph=samples, settings=Settings(max_page_size=largest))
+        q = "query($n: Int, $m: Int!) { commitments(first: $n) { nodes { id similar(first: $m) { score } } } }"
+        result = await schema.execute(q, variable_values={"n": first, "m": similar}, context_value=context)
+        page = result.data["commitments"] if result.data and result.data["commitments"] else None
+        return (len(page["nodes"]) if page else None), [e.message for e in result.errors or ()]
+
+    assert await ask(30, 3, largest=30) == (30, [])
+    page, errors = await ask(31, 3, largest=30)
+    assert page is None and len(errors) == 1 and errors[0].startswith("`first` must be between 0 and 30 (got 31)")
+    assert await ask(150, 3, largest=200) == (64, [])  # above the default of 100: every sample commitment
+    _, errors = await ask(2, 5, largest=4)
+    assert errors and set(errors) == {"first must be between 1 and 4, got 5"}
