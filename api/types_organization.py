@@ -12,6 +12,7 @@ from api.relay import Node
 from api.types_commitment import OrganizationRole, nested_commitment_page
 from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg, _d, keyed_page_info, row_cursor
 from graph import model as graph_model
+from graph.model import LEADS, SUPPORTS
 
 if TYPE_CHECKING:
     from api.types_coalition import Participation
@@ -64,7 +65,7 @@ class Organization(Node, NodeRow):
     ) -> OrganizationCommitmentConnection:
         from api.types_commitment import Commitment
 
-        roles = ("LEADS", "SUPPORTS") if role is None else (str(role.value),)
+        roles = (LEADS, SUPPORTS) if role is None else (str(role.value),)
         page, limit, position = await nested_commitment_page(
             info, "organization", self.id, filter, order_by, first, after, roles
         )

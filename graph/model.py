@@ -277,6 +277,13 @@ class CommittedToBo(RelModel):
     statement: str
 
 
+# Relationship types with properties, by name (use these, never the string).
+LEADS = Leads.TYPE
+SUPPORTS = Supports.TYPE
+PARTICIPATES_IN = ParticipatesIn.TYPE
+SIMILAR_TO = SimilarTo.TYPE
+COMMITTED_TO_BO = CommittedToBo.TYPE
+
 REL_TYPES: tuple[str, ...] = (
     HAS_ACTION_PLAN,
     INCLUDES,

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from graph.backend import Graph
-from graph.model import ActionPlan, Commitment
+from graph.model import ADDRESSES, ADVANCES, LEADS, SUPPORTS, ActionPlan, Commitment
 from graph.taxonomy import LEGACY_TAGS, WORKING_GROUPS
 from loaders._commit_keys import titles_match
 from loaders._write import LoadStats, Rel
@@ -54,7 +54,7 @@ PRUNE_LEADS = "UNWIND $rows AS row MATCH (c:Commitment {id: row.id})<-[r:LEADS]-
 PRUNE_SUPPORTS = (
     "UNWIND $rows AS row MATCH (c:Commitment {id: row.id})<-[r:SUPPORTS]-(o) WHERE NOT o.id IN row.keep DELETE r"
 )
-PRUNES = {"ADDRESSES": PRUNE_ADDRESSES, "ADVANCES": PRUNE_ADVANCES, "LEADS": PRUNE_LEADS, "SUPPORTS": PRUNE_SUPPORTS}
+PRUNES = {ADDRESSES: PRUNE_ADDRESSES, ADVANCES: PRUNE_ADVANCES, LEADS: PRUNE_LEADS, SUPPORTS: PRUNE_SUPPORTS}
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ async def prune_stale_links(
     for rel_type, rels in links.items():
         kept = keep[rel_type]
         for rel in rels:
-            start, end = (rel.end, rel.start) if rel_type in ("LEADS", "SUPPORTS") else (rel.start, rel.end)
+            start, end = (rel.end, rel.start) if rel_type in (LEADS, SUPPORTS) else (rel.start, rel.end)
             if start in kept:
                 kept[start].append(end)
         removed = await prune_links(graph, rel_type, kept)

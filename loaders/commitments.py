@@ -25,8 +25,10 @@ from graph.model import (
     HAS_ACTION_PLAN,
     IN_REGION,
     INCLUDES,
+    LEADS,
     LOCATED_IN,
     PART_OF,
+    SUPPORTS,
     ActionPlan,
     Commitment,
     Member,
@@ -274,7 +276,7 @@ async def load(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
     leads, supports = await add_organizations(graph, batch, batch.orgs)
     stats = await write_batch(graph, batch, loaded_at)
     legacy = await legacy_areas(graph, [c.id for c in commitments])
-    links = {ADDRESSES: batch.addresses, ADVANCES: batch.advances, "LEADS": leads, "SUPPORTS": supports}
+    links = {ADDRESSES: batch.addresses, ADVANCES: batch.advances, LEADS: leads, SUPPORTS: supports}
     # Areas that only the Explorer layout gave (legacy tags) are kept; everything else follows this file.
     keep = {
         rel_type: {c.id: list(legacy.get(c.id, [])) if rel_type == ADDRESSES else [] for c in commitments}

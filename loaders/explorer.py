@@ -24,6 +24,9 @@ from graph.model import (
     ADVANCES,
     HAS_ACTION_PLAN,
     INCLUDES,
+    LEADS,
+    PART_OF,
+    SUPPORTS,
     ActionPlan,
     Commitment,
     Member,
@@ -124,7 +127,7 @@ def validate(rows: Iterable[SourceRow], source_file: str) -> ExplorerBatch:
     areas, part_of, values = taxonomy_nodes()
     batch.add_nodes(areas, [Provenance(source_file)] * len(areas), list_union=("legacy_names",))
     batch.add_nodes(values, [Provenance(source_file)] * len(values))
-    batch.add_rels(PolicyArea.LABEL, "PART_OF", PolicyArea.LABEL, part_of)
+    batch.add_rels(PolicyArea.LABEL, PART_OF, PolicyArea.LABEL, part_of)
     return batch
 
 
@@ -251,7 +254,7 @@ async def load(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
     batch.add_rels(Commitment.LABEL, ADVANCES, OgpValue.LABEL, advances)
     leads, supports = await add_organizations(graph, batch, orgs)
     stats = await write_batch(graph, batch, loaded_at)
-    links = {ADDRESSES: addresses, ADVANCES: advances, "LEADS": leads, "SUPPORTS": supports}
+    links = {ADDRESSES: addresses, ADVANCES: advances, LEADS: leads, SUPPORTS: supports}
     keep: dict[str, dict[str, list[str]]] = {rel_type: {cid: [] for cid in own} for rel_type in links}
     await prune_stale_links(graph, links, keep, stats)
     return stats

@@ -19,6 +19,7 @@ from graph.model import (
     FOCUSES_ON,
     HAS_BO_PROFILE,
     HAS_REGISTER,
+    PARTICIPATES_IN,
     BoCountry,
     BoMechanism,
     BoRegister,
@@ -253,7 +254,7 @@ async def load(graph: Graph, batch: OpenOwnershipBatch, loaded_at: str) -> LoadS
             BOLG_PARTICIPANTS, {"members": batch.bolg_members, "coalition": BOLG_ID, "source": SOURCE}
         )
         if ws.relationships_created:
-            stats.rels_created["PARTICIPATES_IN"] = ws.relationships_created
+            stats.rels_created[PARTICIPATES_IN] = ws.relationships_created
         stats.merge(
             await write_rels(
                 graph, Coalition.LABEL, FOCUSES_ON, PolicyArea.LABEL, [Rel(BOLG_ID, "beneficial-ownership")]

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph.backend import Graph, Row, search_terms
-from graph.model import Commitment
+from graph.model import LEADS, SUPPORTS, Commitment
 from queries.filters import FieldSpec, Nested, Related, declared_filters, declared_sorts
 from queries.nodes import grouped
 from queries.organizations import ORGANIZATION_FIELDS
@@ -124,7 +124,7 @@ async def commitment_pages_by_parent(
     descending: bool,
     after: tuple[Any, str] | None,
     limit: int,
-    roles: Sequence[str] = ("LEADS", "SUPPORTS"),
+    roles: Sequence[str] = (LEADS, SUPPORTS),
 ) -> dict[str, KeyedPage]:
     """Each parent's page of commitments and its total, in ONE statement for all ``ids``.
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from graph import model
 from graph.backend import Graph, Row
 from graph.errors import InvalidRequest
 from graph.model import (
@@ -43,21 +44,21 @@ KIND_OF_LABEL = {label: kind for kind, label in KINDS.items()}
 # Relationships a path may use; value and region links (ADVANCES, IN_REGION) join almost everything to
 # everything and explain nothing, so they are left out.
 PATH_TYPES = [
-    "PARTICIPATES_IN",
-    "LEADS",
-    "SUPPORTS",
-    "INCLUDES",
-    "HAS_ACTION_PLAN",
-    "FOCUSES_ON",
-    "ADDRESSES",
-    "PART_OF",
-    "BASED_IN",
-    "LOCATED_IN",
-    "CONTINUES",
-    "SIMILAR_TO",
-    "HAS_BO_PROFILE",
-    "COMMITTED_TO_BO",
-    "HAS_REGISTER",
+    model.PARTICIPATES_IN,
+    model.LEADS,
+    model.SUPPORTS,
+    model.INCLUDES,
+    model.HAS_ACTION_PLAN,
+    model.FOCUSES_ON,
+    model.ADDRESSES,
+    model.PART_OF,
+    model.BASED_IN,
+    model.LOCATED_IN,
+    model.CONTINUES,
+    model.SIMILAR_TO,
+    model.HAS_BO_PROFILE,
+    model.COMMITTED_TO_BO,
+    model.HAS_REGISTER,
 ]
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.backend import Graph
+from graph.model import PARTICIPATES_IN
 
 AREA_COMMITMENTS = (
     "MATCH (c:Commitment)-[:ADDRESSES]->(:PolicyArea)-[:PART_OF*0..2]->(pa:PolicyArea) WHERE pa.id IN $areas "
@@ -100,8 +101,8 @@ async def coalition_network(graph: Graph, coalition_id: str) -> Network:
     hub = f"coalition:{coalition_id}"
     net.nodes[hub] = NetworkNode(hub, found[0]["name"] or coalition_id, "coalition")
     for member_id in members:
-        net.edges[(f"member:{member_id}", hub, "PARTICIPATES_IN")] = NetworkEdge(
-            f"member:{member_id}", hub, "PARTICIPATES_IN"
+        net.edges[(f"member:{member_id}", hub, PARTICIPATES_IN)] = NetworkEdge(
+            f"member:{member_id}", hub, PARTICIPATES_IN
         )
     return net
 
