@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLES := $(wildcard samples/*.csv samples/*.yaml)
 
-.PHONY: run install graphiql-assets explorer-assets test test-unit lint load serve bench neo4j-launcher clean
+.PHONY: run install graphiql-assets explorer-assets test test-unit check lint load serve bench neo4j-launcher clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -63,6 +63,12 @@ test: $(STAMP) graphiql-assets explorer-assets
 
 test-unit: $(STAMP)
 	$(PY) -m pytest tests/unit
+
+# The inner loop (target: under 2 minutes): lint, type check, unit tests and the integration tests on the
+# embedded FalkorDB. Not in it (make test runs them): Neo4j, loading the real OGP files, the HTTP audit, browsers.
+CHECK_SKIPS := not realdata and not audit and not browser
+check: lint
+	OGP_SKIP_NEO4J=1 $(PY) -m pytest -q -m "$(CHECK_SKIPS)"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -2,8 +2,9 @@
 
 The Neo4j leg uses ``NEO4J_URI`` when set; otherwise it starts Neo4j 5.26 through
 ``neo4j-launcher/run.sh`` (Java + Maven) once per test run. Where neither is possible the Neo4j
-leg skips with the reason. Each test gets an empty graph; ``loaded_graph`` fixtures in the
-test modules load what they need through the real loaders.
+leg skips with the reason. ``graph`` is an empty graph on each backend; ``samples`` the project's
+sample data on each backend, loaded once per session and only read; ``open_graph`` opens a named
+graph for a module-scoped fixture. Helpers other than fixtures are in ``tests/helpers.py``.
 """
 
 from __future__ import annotations
@@ -12,27 +13,22 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from graph.backend import Graph
+from graph.config import PROJECT_ROOT
 from graph.falkordb_backend import FalkorGraph
 from graph.neo4j_backend import Neo4jGraph
+from tests.helpers import BACKENDS, load_samples
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data" / "ogp"
-LAUNCHER = ROOT / "neo4j-launcher" / "run.sh"
-BACKENDS = ["falkordb", "neo4j"]
+LAUNCHER = PROJECT_ROOT / "neo4j-launcher" / "run.sh"
 
 
-def real_file(name: str) -> Path:
-    """A file of the real OGP data in ../shared/data/ogp, or skip the test with the reason."""
-    path = SHARED_DATA / name
-    if not path.exists():
-        pytest.skip(f"real OGP data not found at {path} (the shared data folder sits beside the repo)")
-    return path
+def pytest_report_header() -> str:
+    return "graph tests on: " + ", ".join(BACKENDS) + ("" if "neo4j" in BACKENDS else " (OGP_SKIP_NEO4J is set)")
 
 
 class Neo4jServer:
@@ -92,6 +88,9 @@ def embedded_dir() -> Iterator[Path]:
 
 
 _open: dict[str, Graph] = {}
+# What the single Neo4j database holds now ("samples" when the shared sample graph is loaded), so the
+# read-only ``samples`` fixture reloads only after another test changed it. FalkorDB has one graph per name.
+_neo4j_holds: dict[str, str | None] = {"content": None}
 
 
 async def open_backend(kind: str, neo4j_server: Neo4jServer, embedded_dir: Path, name: str = "test") -> Graph:
@@ -114,6 +113,8 @@ async def open_backend(kind: str, neo4j_server: Neo4jServer, embedded_dir: Path,
 async def graph(request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path) -> AsyncIterator[Graph]:
     """An empty graph on each backend. Neo4j Community has one database: tests share it, cleared."""
     g = await open_backend(request.param, neo4j_server, embedded_dir)
+    if request.param == "neo4j":
+        _neo4j_holds["content"] = None
     await g.clear()
     yield g
     await g.clear()
@@ -125,3 +126,33 @@ async def _close_graphs() -> AsyncIterator[None]:
     for g in _open.values():
         await g.close()
     _open.clear()
+
+
+@pytest.fixture(scope="session")
+def open_graph(neo4j_server: Neo4jServer, embedded_dir: Path) -> Callable[[str, str], Awaitable[Graph]]:
+    """Opens a named graph on a backend for a module-scoped fixture (its own FalkorDB graph; Neo4j's one
+    database, which the caller clears and fills)."""
+
+    async def opened(kind: str, name: str) -> Graph:
+        if kind == "neo4j":
+            _neo4j_holds["content"] = name
+        return await open_backend(kind, neo4j_server, embedded_dir, name)
+
+    return opened
+
+
+@pytest.fixture(params=BACKENDS)
+async def samples(request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path) -> Graph:
+    """The project's sample data on each backend, loaded once per session (again on Neo4j after another test
+    changed its one database). Only read it: a test that writes loads the samples into ``graph``."""
+    if request.param == "falkordb":
+        graph = await open_backend("falkordb", neo4j_server, embedded_dir, "samples")
+        if not await graph.read("MATCH (c:Commitment) RETURN c.id AS id LIMIT 1"):
+            await load_samples(graph)
+        return graph
+    graph = await open_backend("neo4j", neo4j_server, embedded_dir)
+    if _neo4j_holds["content"] != "samples":
+        await graph.clear()
+        await load_samples(graph)
+        _neo4j_holds["content"] = "samples"
+    return graph

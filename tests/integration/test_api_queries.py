@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-
 from api.context import Context
 from api.schema import schema
 from graph.backend import Graph, count_queries
 from graph.config import Settings
-from tests.integration.api_data import gql, gql_errors, load_samples
+from tests.helpers import gql, gql_errors
 
 NESTED = """query($n: Int) { commitments(first: $n) { nodes { id member { name region { name } }
   policyAreas { name parent { name } } organizations { organization { name } } } } }"""
 MAX_QUERIES_NESTED = 7  # page + member + region + policy areas + parents + organisations (+1 spare)
-
-
-@pytest.fixture
-async def samples(graph: Graph) -> Graph:
-    await load_samples(graph)
-    return graph
 
 
 async def test_query_count_does_not_grow_with_page_size(samples: Graph) -> None:

@@ -2,97 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graph.backend import Graph
-from graph.model import (
-    ADDRESSES,
-    HAS_ACTION_PLAN,
-    INCLUDES,
-    ActionPlan,
-    Commitment,
-    Leads,
-    Member,
-    Organization,
-    PolicyArea,
-    Supports,
-)
-from loaders._source import Batch, ValidationFailed, write_batch
-from loaders._write import Provenance, Rel
+from loaders._source import ValidationFailed
 from loaders.coalitions import load_file
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-NOW = "2024-01-01T00:00:00Z"
-
-MEMBERS = [
-    Member(id="albania", name="Albania", code="ALB"),
-    Member(id="united-kingdom", name="United Kingdom", code="GBR", former_names=["UK"]),
-    Member(id="kenya", name="Kenya", code="KEN"),
-    Member(id="armenia", name="Armenia", code="ARM"),
-]
-AREAS = [
-    PolicyArea(id="open-contracting", name="Open Contracting"),
-    PolicyArea(id="public-procurement", name="Public Procurement"),
-    PolicyArea(id="beneficial-ownership", name="Beneficial Ownership"),
-]
-# (commitment id, member, area, completion_level, outcome_score, lead organisation, supporting organisation)
-COMMITMENTS = [
-    ("AL0066", "albania", "beneficial-ownership", 3, 0.8, "alb-ministry-of-finance", "transparency-international"),
-    ("AL0010", "albania", "open-contracting", 2, 0.5, "alb-ministry-of-finance", None),
-    ("UK0107", "united-kingdom", "beneficial-ownership", 4, 1.0, "gbr-companies-house", "transparency-international"),
-    ("KE0025", "kenya", "open-contracting", 1, 0.2, None, "transparency-international"),
-    ("KE0030", "kenya", "beneficial-ownership", None, None, None, None),
-]
-ORGS = [
-    Organization(id="alb-ministry-of-finance", name="Ministry of Finance", kind="government", member_id="albania"),
-    Organization(id="gbr-companies-house", name="Companies House", kind="government", member_id="united-kingdom"),
-    Organization(
-        id="transparency-international",
-        name="Transparency International",
-        kind="civil_society",
-        aliases=["Transparency International", "TI"],
-    ),
-]
-
-
-async def build_world(graph: Graph) -> None:
-    """A tiny real-shaped graph: 4 members, 3 areas, 5 commitments with plans and organisations."""
-    batch = Batch("world.csv")
-    prov = Provenance("world.csv", 2)
-    plans = {(m, f"AP_{m[:3].upper()}01") for _, m, *_ in COMMITMENTS}
-    commitments = [
-        Commitment(
-            id=cid,
-            title=f"Commitment {cid}",
-            natural_key=f"{m}|1|{i}",
-            member_id=m,
-            action_plan_id=f"AP_{m[:3].upper()}01",
-            completion_level=level,
-            outcome_score=score,
-        )
-        for i, (cid, m, _, level, score, _, _) in enumerate(COMMITMENTS)
-    ]
-    batch.add_nodes(MEMBERS, [prov] * len(MEMBERS))
-    batch.add_nodes(AREAS, [prov] * len(AREAS))
-    batch.add_nodes(ORGS, [prov] * len(ORGS))
-    batch.add_nodes([ActionPlan(id=p, member_id=m, number=1) for m, p in sorted(plans)], [prov] * len(plans))
-    batch.add_nodes(commitments, [prov] * len(commitments))
-    batch.add_rels("Member", HAS_ACTION_PLAN, "ActionPlan", [Rel(m, p) for m, p in sorted(plans)])
-    batch.add_rels("ActionPlan", INCLUDES, "Commitment", [Rel(c.action_plan_id, c.id) for c in commitments])
-    batch.add_rels("Commitment", ADDRESSES, "PolicyArea", [Rel(c[0], c[2]) for c in COMMITMENTS])
-    batch.add_rels(
-        "Organization", Leads.TYPE, "Commitment", [Rel(c[5], c[0], Leads(as_written=c[5])) for c in COMMITMENTS if c[5]]
-    )
-    batch.add_rels(
-        "Organization",
-        Supports.TYPE,
-        "Commitment",
-        [Rel(c[6], c[0], Supports(as_written=c[6])) for c in COMMITMENTS if c[6]],
-    )
-    await write_batch(graph, batch, NOW)
-
+from tests.helpers import DATA, NOW, build_world
 
 PARTICIPANTS = (
     "MATCH (p)-[r:PARTICIPATES_IN]->(c:Coalition) "

@@ -10,7 +10,7 @@ import strawberry
 from api.coalitions import CoalitionQuery
 from graph.backend import Graph
 from loaders.coalitions import load_file
-from tests.integration.test_coalitions import DATA, NOW, build_world
+from tests.helpers import DATA, NOW, build_world
 
 SCHEMA = strawberry.Schema(query=CoalitionQuery)
 QUERY = """

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from graph.backend import Graph
 from graph.model import (
@@ -23,7 +24,9 @@ from loaders._write import Provenance, Rel
 from loaders.member_names import member_slug, slugify
 from loaders.run import run_load
 from queries import coalitions, connections, network
-from tests.conftest import real_file
+from tests.helpers import real_file
+
+pytestmark = pytest.mark.realdata
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BOLG = "beneficial-ownership-leadership-group"

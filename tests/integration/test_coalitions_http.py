@@ -11,8 +11,7 @@ import pytest
 from api.app import create_app
 from graph.backend import Graph
 from graph.config import Settings
-from tests.integration.api_data import load_samples
-from tests.integration.test_http_protocol import GQL, client_for
+from tests.helpers import GQL, client_for
 
 BOLG = "beneficial-ownership-leadership-group"
 COALITION = """
@@ -33,9 +32,8 @@ query ($id: ID!) {
 
 
 @pytest.fixture
-async def client(graph: Graph) -> AsyncIterator[httpx.AsyncClient]:
-    await load_samples(graph)
-    async with client_for(create_app(Settings(), graph=graph)) as c:
+async def client(samples: Graph) -> AsyncIterator[httpx.AsyncClient]:
+    async with client_for(create_app(Settings(), graph=samples)) as c:
         yield c
 
 
@@ -47,7 +45,8 @@ async def post(client: httpx.AsyncClient, query: str, **variables: Any) -> dict[
     return body["data"]  # type: ignore[no-any-return]
 
 
-async def test_bolg_participants_focus_and_gaps(client: httpx.AsyncClient, graph: Graph) -> None:
+async def test_bolg_participants_focus_and_gaps(client: httpx.AsyncClient, samples: Graph) -> None:
+    graph = samples
     data = (await post(client, COALITION, id=BOLG))["coalition"]
     assert data["policyAreas"] == [{"id": "beneficial-ownership"}]
     members = {e["node"]["id"] for e in data["participants"]["edges"]}
@@ -72,7 +71,8 @@ async def test_bolg_participants_focus_and_gaps(client: httpx.AsyncClient, graph
     assert all(len(o["members"]) >= 2 for o in data["gaps"]["activeOrganizations"])
 
 
-async def test_connections_are_real_paths(client: httpx.AsyncClient, graph: Graph) -> None:
+async def test_connections_are_real_paths(client: httpx.AsyncClient, samples: Graph) -> None:
+    graph = samples
     query = """query { connections(from: "member:kenya", to: "member:indonesia", maxHops: 6) {
         length nodes { kind id } steps { type start end } } }"""
     paths = (await post(client, query))["connections"]

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import csv
-import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from graph.backend import Graph
 from loaders.run import run_load
-from tests.conftest import BACKENDS, Neo4jServer, open_backend, real_file
+from tests.helpers import BACKENDS, DATA, REAL_COMMITMENTS, real_file
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-REAL = "commitments_open_parliament_g0v.csv"
+REAL = REAL_COMMITMENTS
 
 NODES = "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props"
 RELS = "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props"
@@ -65,7 +62,6 @@ class RealLoad:
     """What loading the real file (twice, then an Explorer file) did on one backend."""
 
     backend: str
-    seconds: list[float] = field(default_factory=list)
     facts: dict[str, int] = field(default_factory=dict)
     al0002: list[dict[str, Any]] = field(default_factory=list)
     local: list[dict[str, Any]] = field(default_factory=list)
@@ -77,17 +73,15 @@ class RealLoad:
 
 @pytest.fixture(scope="module", params=BACKENDS)
 async def real(
-    request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path
+    request: pytest.FixtureRequest, open_graph: Callable[[str, str], Awaitable[Graph]]
 ) -> AsyncIterator[RealLoad]:
     """Load the real file twice and then the Explorer fixture; record facts (the graph is cleared after)."""
-    graph = await open_backend(request.param, neo4j_server, embedded_dir)
+    graph = await open_graph(request.param, "real-load")
     path = real_file(REAL)
     out = RealLoad(request.param)
     await graph.clear()
     for _ in range(2):
-        start = time.perf_counter()
         await run_load(graph, [path])
-        out.seconds.append(round(time.perf_counter() - start, 2))
         if out.first is None:
             out.first = await dump(graph)
             out.facts = {k: (await graph.read(q))[0]["n"] for k, q in FACTS.items()}
@@ -97,11 +91,11 @@ async def real(
     await run_load(graph, [DATA / "explorer_sample.csv"])
     out.after_explorer = await graph.read(COMMITMENTS, {"members": ["albania", "united-kingdom", "north-macedonia"]})
     out.commitments_after = (await graph.read(FACTS["commitments"]))[0]["n"]
-    print(f"\nreal file load on {request.param}: {out.seconds} s (first, second)")
     yield out
     await graph.clear()
 
 
+@pytest.mark.realdata
 def test_real_counts(real: RealLoad) -> None:
     assert real.facts["members"] == 75
     assert real.facts["all_members"] == 76  # + Mexico, the country of the local member Jalisco
@@ -111,6 +105,7 @@ def test_real_counts(real: RealLoad) -> None:
     assert real.facts["advances"] == 578  # OGP Value columns = 1: 245 + 156 + 94 + 83
 
 
+@pytest.mark.realdata
 def test_al0002_is_e_acts_of_albania_led_by_the_council_of_ministers(real: RealLoad) -> None:
     assert len(real.al0002) == 1
     row = real.al0002[0]
@@ -118,6 +113,7 @@ def test_al0002_is_e_acts_of_albania_led_by_the_council_of_ministers(real: RealL
     assert row["as_written"] == "Council of Ministers" and "Council of Ministers" in row["aliases"]
 
 
+@pytest.mark.realdata
 def test_local_members_are_located_in_their_country(real: RealLoad) -> None:
     located = {(r["local"], r["national"]) for r in real.local}
     assert ("scotland-united-kingdom", "united-kingdom") in located
@@ -126,6 +122,7 @@ def test_local_members_are_located_in_their_country(real: RealLoad) -> None:
     assert len(located) == 7 and {r["kind"] for r in real.local} == {"national"}
 
 
+@pytest.mark.realdata
 def test_loading_twice_leaves_the_graph_unchanged(real: RealLoad) -> None:
     (nodes1, rels1), (nodes2, rels2) = real.first, real.second
     assert set(nodes1) ^ set(nodes2) == set()
@@ -133,6 +130,7 @@ def test_loading_twice_leaves_the_graph_unchanged(real: RealLoad) -> None:
     assert (len(nodes1), len(rels1)) == (len(nodes2), len(rels2))
 
 
+@pytest.mark.realdata
 def test_explorer_after_current_merges_same_commitments_and_keeps_mangled_apart(real: RealLoad) -> None:
     by_id = {r["id"]: r for r in real.after_explorer}
     assert sorted(by_id["AL0002"]["layouts"]) == ["current", "explorer"]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 from graphql import ExecutionResult, GraphQLError
@@ -13,17 +12,19 @@ from graph.backend import Graph, count_queries
 from loaders.similarity import derive_similarity
 from queries import discovery as q
 from queries.commitments import commitments_count
-from tests.conftest import BACKENDS, Neo4jServer, open_backend, real_file
+from tests.helpers import BACKENDS, real_file
 
 pytestmark = pytest.mark.realdata
 BO = "beneficial-ownership"
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-async def real(request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path) -> AsyncIterator[Graph]:
+async def real(
+    request: pytest.FixtureRequest, open_graph: Callable[[str, str], Awaitable[Graph]]
+) -> AsyncIterator[Graph]:
     """The real export loaded once per backend (its own FalkorDB graph; Neo4j's one database, cleared)."""
     path = real_file("commitments_open_parliament_g0v.csv")
-    graph = await open_backend(request.param, neo4j_server, embedded_dir, name="discovery")
+    graph = await open_graph(request.param, "discovery")
     await graph.clear()
     await load_real_graph(graph, path)
     yield graph
@@ -334,7 +335,7 @@ query ($id: ID!, $draft: String!) {
 async def test_narrow_filters_over_http(real: Graph) -> None:
     from api.app import create_app
     from graph.config import Settings
-    from tests.integration.test_http_protocol import GQL, client_for
+    from tests.helpers import GQL, client_for
 
     async with client_for(create_app(Settings(), graph=real)) as client:
         response = await client.post(

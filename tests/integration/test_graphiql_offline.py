@@ -12,7 +12,7 @@ import pytest
 from strawberry.http.ides import get_graphql_ide_html
 
 from api.app import GRAPHIQL_MODULES, GRAPHIQL_STATIC, graphiql_page, load_examples, local_graphiql_assets
-from tests.integration.test_http_protocol import client_for, tiny_app
+from tests.helpers import client_for, tiny_app
 
 HTML = "text/html,application/xhtml+xml,*/*;q=0.8"
 ASSET_TAG = re.compile(r"<(?:script|link)\b[^>]*?(?:src|href)=\"(?P<url>[^\"]+)\"[^>]*>", re.DOTALL)

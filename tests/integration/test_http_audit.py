@@ -10,13 +10,16 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 import pytest
+
+from tests.helpers import exited
+
+pytestmark = pytest.mark.audit  # a uvicorn process and node: make test runs it, make check does not
 
 ROOT = Path(__file__).resolve().parents[2]
 AUDIT_DIR = ROOT / "tests" / "http-audit"
@@ -33,9 +36,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         # The real app once api/schema.py exists; until then the same app over the tests' throwaway schema.
         target = (
-            ["api.app:app"]
-            if importlib.util.find_spec("api.schema")
-            else ["--factory", "tests.integration.test_http_protocol:tiny_factory"]
+            ["api.app:app"] if importlib.util.find_spec("api.schema") else ["--factory", "tests.helpers:tiny_factory"]
         )
         env = {**os.environ, "OGP_GRAPH_URL": f"falkordb-lite://{self.db}", "OGP_ENVIRONMENT": "development"}
         self.process = subprocess.Popen(
@@ -46,25 +47,23 @@ class Server:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.2)
-        self.stop()
-        raise AssertionError(f"uvicorn did not become healthy:\n{self.output()}")
+        # uvicorn says when it serves (after the lifespan start-up): wait for that line, not for a clock.
+        assert self.process.stdout is not None
+        self.started: list[str] = []
+        for line in self.process.stdout:
+            self.started.append(line)
+            if "Application startup complete" in line:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=30) as response:
+                    assert response.status == 200
+                return
+        raise AssertionError("uvicorn exited before serving:\n" + "".join(self.started))
 
     def output(self) -> str:
         """Everything uvicorn printed (once it has exited)."""
         assert self.process.stdout is not None
         if self.process.poll() is None or self.process.stdout.closed:
             return ""
-        text = self.process.stdout.read()
+        text = "".join(self.started) + self.process.stdout.read()
         self.process.stdout.close()
         return text
 
@@ -112,9 +111,6 @@ def test_sigterm_runs_the_lifespan_exit_and_stops_the_embedded_server(server: Se
     assert psutil.pid_exists(redis)
     # uvicorn shuts down gracefully (lifespan exit included), then re-raises the signal: exit status -15
     assert server.stop() in (0, -signal.SIGTERM)
-    deadline = time.monotonic() + 10
-    while psutil.pid_exists(redis) and psutil.Process(redis).status() != psutil.STATUS_ZOMBIE:
-        assert time.monotonic() < deadline, f"redis-server {redis} still runs after uvicorn got SIGTERM"
-        time.sleep(0.1)
+    assert exited(redis, within=30), f"redis-server {redis} still runs after uvicorn got SIGTERM"
     printed = server.output()
     assert "Application shutdown complete" in printed and "graph closed" in printed, printed

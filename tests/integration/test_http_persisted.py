@@ -13,9 +13,7 @@ from api.app import create_app, load_examples
 from api.persisted import PERSISTED_DIR, PersistedQueries, sha256
 from graph.backend import Graph
 from graph.config import Settings
-from queries.schema import graph_schema
-from tests.integration.api_data import load_samples
-from tests.integration.test_http_protocol import GQL, client_for, tiny_app
+from tests.helpers import GQL, client_for, tiny_app
 
 HELLO = "query Hello($n: String) { hello(name: $n) }"
 
@@ -25,11 +23,9 @@ def apq(digest: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-async def real_client(graph: Graph) -> AsyncIterator[httpx.AsyncClient]:
-    """The app over the real schema and context, on an empty graph with the schema's indexes."""
-    pytest.importorskip("api.schema", reason="api/schema.py (the real schema) is not there yet")
-    await graph.ensure_schema(graph_schema())
-    async with client_for(create_app(Settings(), graph=graph)) as client:
+async def real_client(samples: Graph) -> AsyncIterator[httpx.AsyncClient]:
+    """The app over the real schema and context, on the sample data."""
+    async with client_for(create_app(Settings(), graph=samples)) as client:
         yield client
 
 
@@ -49,9 +45,8 @@ def _leaves(value: Any) -> int:
     return 0 if value is None else 1
 
 
-async def test_every_example_and_persisted_query_runs(real_client: httpx.AsyncClient, graph: Graph) -> None:
+async def test_every_example_and_persisted_query_runs(real_client: httpx.AsyncClient) -> None:
     """Every example GraphiQL opens with (and every persisted query) answers, with data, on the samples."""
-    await load_samples(graph)
     runs = [(e["query"], json.loads(e["variables"])) for e in load_examples()]
     sample_variables = {
         "commitment-by-id": {"id": "KE9001"},

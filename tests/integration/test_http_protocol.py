@@ -4,82 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from typing import Any
 
 import httpx
 import pytest
-import strawberry
-from fastapi import FastAPI, Request
 
-from api.app import create_app, load_examples
+from api.app import load_examples
 from graph.backend import Graph
-from graph.config import Settings
-
-GQL = "application/graphql-response+json"
-
-
-@strawberry.type
-class Item:
-    """A list item for page-size and cost tests."""
-
-    id: int
-
-    @strawberry.field
-    def children(self, first: int = 10) -> list[Item]:
-        return [Item(id=i) for i in range(first)]
-
-
-@strawberry.type
-class Query:
-    """A throwaway schema: the HTTP layer does not depend on the real one's fields."""
-
-    @strawberry.field
-    def hello(self, name: str = "world") -> str:
-        return f"hello {name}"
-
-    @strawberry.field
-    async def node_count(self, info: strawberry.Info) -> int:
-        rows = await info.context["graph"].read("MATCH (n) RETURN count(n) AS n")
-        return int(rows[0]["n"])
-
-    @strawberry.field
-    def items(self, first: int = 10) -> list[Item]:
-        return [Item(id=i) for i in range(first)]
-
-    @strawberry.field
-    def boom(self) -> str | None:
-        raise RuntimeError("secret detail: password=hunter2")
-
-
-@strawberry.type
-class Mutation:
-    """A mutation, to check that GET refuses it."""
-
-    @strawberry.mutation
-    def ping(self) -> bool:
-        return True
-
-
-TINY_SCHEMA = strawberry.Schema(Query, Mutation)
-
-
-def tiny_app(graph: Graph | None = None, **settings: Any) -> FastAPI:
-    """The real app over the throwaway schema; the context is a dict holding the graph."""
-
-    def context(request: Request) -> dict[str, Any]:
-        return {"graph": request.app.state.graph}
-
-    return create_app(Settings(**settings), schema=TINY_SCHEMA, graph=graph, context_factory=context)
-
-
-def tiny_factory() -> FastAPI:
-    """For `uvicorn --factory` (the audit test): the app over the throwaway schema, opening its own graph."""
-    return tiny_app()
-
-
-def client_for(app: FastAPI) -> httpx.AsyncClient:
-    """An httpx client calling the app in-process (same event loop, so count_queries() sees its queries)."""
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://test")
+from tests.helpers import GQL, client_for, tiny_app
 
 
 @pytest.fixture

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from graph.backend import Graph
 from loaders.run import run_load
-from tests.conftest import real_file
+from tests.helpers import real_file
+
+pytestmark = pytest.mark.realdata
 
 FOUNDERS = {"brazil", "indonesia", "mexico", "norway", "philippines", "south-africa", "united-kingdom", "united-states"}
 

@@ -13,7 +13,7 @@ from loaders._source import Batch, header_of, read_csv, write_batch
 from loaders._write import Provenance
 from loaders.coalitions import load_file
 from loaders.member_names import member_slug
-from tests.conftest import real_file
+from tests.helpers import real_file
 
 NOW = "2024-01-01T00:00:00Z"
 SEED = Path(__file__).resolve().parent.parent.parent / "samples" / "coalitions.yaml"
@@ -52,6 +52,7 @@ def test_mechanisms_are_read_from_the_html_list() -> None:
     assert openownership.commitment_statements("<ul></ul>") == []
 
 
+@pytest.mark.realdata
 async def test_bolg_participants_and_mechanisms_on_the_same_member_nodes(graph: Graph) -> None:
     await load_members(graph)
     await load_tracker(graph)
@@ -82,6 +83,7 @@ async def test_bolg_participants_and_mechanisms_on_the_same_member_nodes(graph: 
     assert albania == [{"name": "Albania Register of Beneficial Owners (RBO)", "scope": ["National"]}]
 
 
+@pytest.mark.realdata
 async def test_the_seed_agrees_with_the_tracker_and_loading_twice_changes_nothing(graph: Graph) -> None:
     await load_members(graph)
     await load_tracker(graph)

@@ -13,7 +13,7 @@ from loaders._write import Provenance, write_nodes
 from loaders.member_names import member_slug
 from loaders.org_report import COLUMNS, read_rows, report, resolve_rows
 from loaders.organizations import OrganizationResolver, known_organizations
-from tests.conftest import real_file
+from tests.helpers import real_file
 
 pytestmark = pytest.mark.realdata
 COMMITMENTS = "commitments_open_parliament_g0v.csv"

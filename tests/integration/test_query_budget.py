@@ -16,7 +16,6 @@ from api.context import Context
 from api.schema import schema
 from graph.backend import Graph, count_queries
 from graph.config import Settings
-from tests.integration.api_data import load_samples
 
 BOUND = re.compile(r"^# max-queries:\s*(\d+)\s*$", re.M)
 
@@ -30,8 +29,8 @@ async def _count(graph: Graph, query: str, variables: dict[str, Any]) -> int:
     return len(log)
 
 
-async def test_examples_stay_within_their_query_budget(graph: Graph) -> None:
-    await load_samples(graph)
+async def test_examples_stay_within_their_query_budget(samples: Graph) -> None:
+    graph = samples
     examples = load_examples()
     assert len(examples) >= 9
     problems = []

@@ -11,7 +11,7 @@ from graph.backend import Graph, count_queries
 from graph.config import Settings
 from graph.falkordb_backend import FalkorGraph
 from queries import discovery as q
-from tests.integration.api_data import load_samples
+from tests.helpers import load_samples
 
 DRAFT = "public register of the beneficial owners of companies"
 

@@ -13,7 +13,7 @@ from graph.model import ActionPlan, Commitment, Member
 from loaders import commitments, explorer
 from loaders._commit_keys import normalise_number, repair_number, titles_match
 from loaders._source import Batch, header_of
-from tests.conftest import real_file
+from tests.helpers import real_file
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 REAL = "commitments_open_parliament_g0v.csv"

@@ -9,7 +9,7 @@ import pytest
 from graph.ratings import SCALES, outcome_score, parse_rating
 from graph.taxonomy import AREA_BY_ID, LEGACY_TAGS, OGP_VALUES, POLICY_AREAS, WORKING_GROUPS, area_slug, legacy_names
 from loaders._commit_columns import column_use
-from tests.conftest import real_file
+from tests.helpers import real_file
 
 REAL = "commitments_open_parliament_g0v.csv"
 
