@@ -16,6 +16,8 @@ field, a failed coercion, an unexpected object) makes it hand the whole object b
 completes it as usual, so errors, paths and null propagation are exactly graphql-core's; reading the
 attributes again there is harmless because basic fields have no resolver to run twice. Fields with
 resolvers, abstract types, deferred fragments and schemas with resolver middleware never take this path.
+What this needs from graphql-core's executor and strawberry's fields is fenced in ``api/graphql_compat.py``
+and ``api/strawberry_compat.py``.
 """
 
 from __future__ import annotations
@@ -33,10 +35,9 @@ from graphql import (
     Undefined,
     is_leaf_type,
 )
-from graphql.execution.collect_fields import FieldDetailsList
-from graphql.pyutils import Path
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
-from strawberry.schema.schema_converter import GraphQLCoreConverter
+
+from api.graphql_compat import MISSING, FieldDetailsList, HookedExecutionContext
+from api.strawberry_compat import basic_field_attribute
 
 # (kind, python attribute, named type, non-null, items) of a plain field; items: None = not a list,
 # True = a list of non-null items, False = a list of nullable items.
@@ -44,17 +45,14 @@ _Plan = tuple[Literal["leaf", "object", "typename"], str, GraphQLOutputType, boo
 # A plain selection on an object type: (response name, plan, the field's details for its own selection).
 _Plans = list[tuple[str, _Plan, FieldDetailsList]]
 _FIELD_PLANS: dict[tuple[GraphQLObjectType, str], _Plan | None] = {}
-_MISSING = object()
 _TYPENAME: _Plan = ("typename", "__typename", GraphQLString, True, None)  # the object type's name
 
 
 def field_plan(field: GraphQLField | None) -> _Plan | None:
     """How to complete ``field`` directly: when it is a strawberry basic field (no resolver, extension or
     permission) of a leaf or object type, or a list of one; None otherwise."""
-    if field is None or getattr(field.resolve, "__name__", "") != "_get_basic_result":
-        return None
-    definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
-    if definition is None or not getattr(definition, "is_basic_field", False):
+    attribute = basic_field_attribute(field)
+    if field is None or attribute is None:
         return None
     named, non_null = field.type, False
     if isinstance(named, GraphQLNonNull):
@@ -66,49 +64,29 @@ def field_plan(field: GraphQLField | None) -> _Plan | None:
         if items:
             named = named.of_type
     if is_leaf_type(named):
-        return "leaf", definition.python_name, named, non_null, items
+        return "leaf", attribute, named, non_null, items
     if isinstance(named, GraphQLObjectType):
-        return "object", definition.python_name, named, non_null, items
+        return "object", attribute, named, non_null, items
     return None  # a list of lists, an interface or a union
 
 
-class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
+class LeanExecutionContext(HookedExecutionContext):
     """Strawberry's execution context, with plain selections completed in one pass."""
 
-    def execute_field(
-        self,
-        parent_type: GraphQLObjectType,
-        source: Any,
-        field_details_list: FieldDetailsList,
-        path: Path,
-        position_context: Any,
-    ) -> Any:
+    def leaf_directly(self, parent_type: GraphQLObjectType, details: FieldDetailsList, source: Any) -> Any:
         """A plain leaf field of an object that is not plain as a whole (say a commitment's ``title`` next to
-        its ``member``, which has a resolver), read directly; any other field the usual way."""
-        plan = self._field_plan(parent_type, field_details_list[0].node.name.value)
-        if plan is not None and plan[0] == "leaf" and self._no_middleware():
-            value = self._complete_field(plan, field_details_list, source, None)  # type: ignore[arg-type]
-            if value is not _MISSING:
-                return value
-        return super().execute_field(parent_type, source, field_details_list, path, position_context)
+        its ``member``, which has a resolver), read directly."""
+        plan = self._field_plan(parent_type, self.field_name(details))
+        if plan is None or plan[0] != "leaf":
+            return MISSING
+        return self._complete_field(plan, details, source, None)  # type: ignore[arg-type]
 
-    def complete_object_value(
-        self,
-        return_type: GraphQLObjectType,
-        field_details_list: FieldDetailsList,
-        info: GraphQLResolveInfo[Any],
-        path: Path,
-        result: Any,
-        position_context: Any,
+    def object_directly(
+        self, object_type: GraphQLObjectType, details: FieldDetailsList, source: Any, info: GraphQLResolveInfo[Any]
     ) -> Any:
-        """The object in one pass when its selection is plain all the way down, else graphql-core's way."""
-        if position_context is None and self._no_middleware():
-            plans = self._plans(return_type, field_details_list)
-            if plans is not None:
-                data = self._complete_object(return_type, plans, result, info)
-                if data is not _MISSING:
-                    return data
-        return super().complete_object_value(return_type, field_details_list, info, path, result, position_context)
+        """The object in one pass when its selection is plain all the way down."""
+        plans = self._plans(object_type, details)
+        return MISSING if plans is None else self._complete_object(object_type, plans, source, info)
 
     def _field_plan(self, parent_type: GraphQLObjectType, name: str) -> _Plan | None:
         """``field_plan`` of a field, decided once per schema type and field name."""
@@ -116,11 +94,6 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if key not in _FIELD_PLANS:
             _FIELD_PLANS[key] = field_plan(self.schema.get_field(parent_type, name))
         return _FIELD_PLANS[key]
-
-    def _no_middleware(self) -> bool:
-        """No resolver middleware is in force (strawberry passes an empty manager when no extension resolves)."""
-        manager = self.middleware_manager
-        return manager is None or not manager.middlewares
 
     def _plans(self, return_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plans | None:
         """The plans of a selection on ``return_type`` when every field in it (and in its sub-selections) is
@@ -132,12 +105,11 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if key in memo:
             return memo[key][1]
         memo[key] = (field_details_list, None)  # a selection that reaches itself again is not plain
-        grouped, deferred, _ = self.collect_subfields(return_type, field_details_list)
-        plans: _Plans | None = None if deferred else []
-        for response_name, details in grouped.items():
+        selected = self.subfields(return_type, field_details_list)
+        plans: _Plans | None = None if selected is None else []
+        for response_name, name, details in selected or ():
             if plans is None:
                 break
-            name = details[0].node.name.value
             if name == "__typename":  # asked for everywhere by some clients (Apollo adds it to every selection)
                 plans.append((response_name, _TYPENAME, details))
                 continue
@@ -153,12 +125,12 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self, object_type: GraphQLObjectType, plans: _Plans, source: Any, info: GraphQLResolveInfo[Any]
     ) -> Any:
         if object_type.is_type_of is not None and object_type.is_type_of(source, info) is not True:
-            return _MISSING
+            return MISSING
         data = {}
         for response_name, plan, details in plans:
             value = self._complete_field(plan, details, source, info, object_type.name)
-            if value is _MISSING:
-                return _MISSING
+            if value is MISSING:
+                return MISSING
             data[response_name] = value
         return data
 
@@ -168,25 +140,25 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         kind, name, _named, non_null, items = plan
         if kind == "typename":
             return parent
-        value = getattr(source, name, _MISSING)
+        value = getattr(source, name, MISSING)
         if value is None:
-            return _MISSING if non_null else None
-        if value is _MISSING or isinstance(value, Exception):
-            return _MISSING
+            return MISSING if non_null else None
+        if value is MISSING or isinstance(value, Exception):
+            return MISSING
         if items is None:
             return self._complete_item(plan, details, value, info)
         if not isinstance(value, list | tuple):
-            return _MISSING
+            return MISSING
         out: list[Any] = []
         for item in value:
             if item is None:
                 if items:
-                    return _MISSING
+                    return MISSING
                 out.append(None)
                 continue
             completed = self._complete_item(plan, details, item, info)
-            if completed is _MISSING:
-                return _MISSING
+            if completed is MISSING:
+                return MISSING
             out.append(completed)
         return out
 
@@ -194,9 +166,9 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         kind, _name, named, _non_null, _items = plan
         if kind == "object":
             plans = self._plans(named, details)  # type: ignore[arg-type]
-            return _MISSING if plans is None else self._complete_object(named, plans, value, info)  # type: ignore[arg-type]
+            return MISSING if plans is None else self._complete_object(named, plans, value, info)  # type: ignore[arg-type]
         try:
             coerced = named.coerce_output_value(value)  # type: ignore[union-attr]
         except Exception:  # noqa: BLE001 - graphql-core's completion reports it, with the field's path
-            return _MISSING
-        return _MISSING if coerced is None or coerced is Undefined else coerced
+            return MISSING
+        return MISSING if coerced is None or coerced is Undefined else coerced

@@ -13,8 +13,6 @@ from fastapi.responses import Response
 from graphql import DocumentNode, GraphQLError, OperationType, get_operation_ast, specified_rules, validate
 from graphql.execution.values import get_variable_values
 from strawberry import Schema
-from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
-from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from strawberry.types.graphql import OperationType as StrawberryOperation
 
 from api.errors import (  # SAFE_ERRORS: re-exported for the explorer's pages
@@ -37,6 +35,7 @@ from api.limits import (
     validation_rules,
 )
 from api.persisted import PersistedQueries
+from api.strawberry_compat import VALIDATION_RULES, graphql_schema
 from graph.config import Settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -209,7 +208,7 @@ class GraphQLHandler:
         # text): a repeated query (the usual case: an app sends the same few) skips parsing and validating.
         self._documents: OrderedDict[str, _Checked] = OrderedDict()
         self._protection = validation_rules(self.limits)
-        self._standard = [*specified_rules, MaybeNullValidationRule, OneOfInputValidationRule]
+        self._standard = [*specified_rules, *VALIDATION_RULES]
 
     def _parse(self, query: str) -> _Checked:
         cached = self._documents.get(query)
@@ -229,7 +228,7 @@ class GraphQLHandler:
         hide = not self.limits.suggestions
         if checked.protection is None:
             checked.protection = validate(
-                self.schema._schema, checked.document, self._protection, max_errors=20, hide_suggestions=hide
+                graphql_schema(self.schema), checked.document, self._protection, max_errors=20, hide_suggestions=hide
             )
         if checked.protection:
             return checked.protection
@@ -238,7 +237,7 @@ class GraphQLHandler:
             return costly
         if checked.standard is None:
             checked.standard = validate(
-                self.schema._schema, checked.document, self._standard, max_errors=20, hide_suggestions=hide
+                graphql_schema(self.schema), checked.document, self._standard, max_errors=20, hide_suggestions=hide
             )
         return checked.standard
 
@@ -293,7 +292,7 @@ class GraphQLHandler:
         if errors:
             return self._request_error(errors, media)
         coerced = get_variable_values(
-            self.schema._schema, operation.variable_definitions or (), variables, hide_suggestions=hide
+            graphql_schema(self.schema), operation.variable_definitions or (), variables, hide_suggestions=hide
         )
         if isinstance(coerced, list):
             return self._request_error(coerced, media, BAD_USER_INPUT)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import psutil
-from falkordb.asyncio.query_result import parse_scalar
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
@@ -32,6 +31,7 @@ from redis.retry import Retry
 from graph.backend import Graph, GraphSchema, Row, WriteStats, search_terms
 from graph.config import PROJECT_ROOT
 from graph.errors import DatabaseUnavailable, GraphError, QueryTimeoutError
+from graph.falkordb_compat import library_value, params_header
 from graph.falkordblite_compat import EmbeddedServer, abandon, close, server_of
 
 logger = logging.getLogger(__name__)
@@ -290,7 +290,7 @@ class FalkorGraph(Graph):
         through an awaited coroutine, which was a third of a small read's time); graph entities, points and
         temporal values still go through the library's parser, which knows the labels and property keys."""
         graph = self._graph
-        query = graph._build_params_header(params) + cypher
+        query = params_header(params) + cypher
         try:
             response = await graph.execute_command(
                 "GRAPH.RO_QUERY", graph.name, query, "--compact", "timeout", self.timeout_ms
@@ -310,7 +310,7 @@ class FalkorGraph(Graph):
             row: Row = {}
             for name, cell in zip(names, raw, strict=True):
                 value = _decode(cell)
-                row[name] = _plain(await parse_scalar(cell, graph)) if value is _LIBRARY else value
+                row[name] = _plain(await library_value(cell, graph)) if value is _LIBRARY else value
             rows.append(row)
         return rows
 

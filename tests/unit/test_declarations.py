@@ -10,6 +10,7 @@ from strawberry.utils.str_converters import to_camel_case
 
 from api.filters import CommitmentFilter, MemberFilter, MemberKind, to_spec
 from api.schema import schema
+from api.strawberry_compat import graphql_schema
 from graph import model
 from graph.fields import CURRENT, EXPLORER, Rating, declared, ratings, shown, source_columns, stored_properties
 from graph.ratings import SCALES
@@ -20,7 +21,7 @@ from queries.filters import Scalar
 from queries.members import MEMBER_FIELDS, MEMBER_SORTS
 from queries.organizations import ORGANIZATION_FIELDS, ORGANIZATION_SORTS
 
-GRAPHQL = schema._schema  # graphql-core's schema: read-only here, to compare it with the declarations
+GRAPHQL = graphql_schema(schema)  # read-only here, to compare it with the declarations
 LISTS = {
     model.Commitment: (COMMITMENT_FIELDS, COMMITMENT_SORTS, "CommitmentFilter", "CommitmentOrderField"),
     model.Member: (MEMBER_FIELDS, MEMBER_SORTS, "MemberFilter", "MemberOrderField"),

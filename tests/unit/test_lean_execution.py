@@ -1,5 +1,9 @@
 """The lean execution context answers exactly as graphql-core does (data, errors, paths), and takes its
-short path for plain selections (otherwise the comparisons would prove nothing)."""
+short path for plain selections (otherwise the comparisons would prove nothing).
+
+This is also the contract of ``api/graphql_compat.py`` with graphql-core's executor and of
+``api/strawberry_compat.py``'s basic-field detection: when an upgrade stops the hooks from being called,
+``test_plain_selections_take_the_short_path`` fails."""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ from typing import Any
 
 import pytest
 import strawberry
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from api.execution import LeanExecutionContext
+from api.strawberry_compat import ExecutionContext as StrawberryGraphQLCoreExecutionContext
 
 
 @strawberry.enum

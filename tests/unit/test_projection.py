@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from api.schema import schema
+from api.strawberry_compat import graphql_schema
 from api.types_commitment import PROPERTIES
 from queries.nodes import projection
 
@@ -12,7 +13,7 @@ WHOLE_NODE_FIELDS = {"irm"}  # reads every rating property: such a request fetch
 
 
 def test_every_commitment_field_is_in_the_table_or_fetches_the_whole_node() -> None:
-    commitment = schema._schema.type_map["Commitment"]
+    commitment = graphql_schema(schema).type_map["Commitment"]
     fields = set(commitment.fields)  # type: ignore[attr-defined]
     assert fields - WHOLE_NODE_FIELDS == set(PROPERTIES), "add the new field's properties to PROPERTIES"
     assert not WHOLE_NODE_FIELDS & set(PROPERTIES)

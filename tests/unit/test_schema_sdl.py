@@ -8,6 +8,7 @@ from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceTyp
 from strawberry.printer import print_schema
 
 from api.schema import schema
+from api.strawberry_compat import graphql_schema
 
 SDL = Path(__file__).resolve().parents[2] / "api" / "schema.graphql"
 REGENERATE = (
@@ -23,7 +24,7 @@ def test_committed_sdl_is_current() -> None:
 
 def test_every_type_field_and_argument_has_a_description() -> None:
     missing: list[str] = []
-    for name, gtype in schema._schema.type_map.items():
+    for name, gtype in graphql_schema(schema).type_map.items():
         if name.startswith("__") or name in {"String", "Int", "Float", "Boolean", "ID"}:
             continue
         if not gtype.description:
@@ -43,7 +44,7 @@ def test_every_type_field_and_argument_has_a_description() -> None:
 def test_type_names_are_graph_labels() -> None:
     from graph.model import NODE_MODELS
 
-    names = set(schema._schema.type_map)
+    names = set(graphql_schema(schema).type_map)
     assert {
         m.LABEL
         for m in NODE_MODELS
