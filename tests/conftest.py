@@ -25,6 +25,8 @@ from graph.neo4j_backend import Neo4jGraph
 from tests.helpers import BACKENDS, load_samples
 
 LAUNCHER = PROJECT_ROOT / "neo4j-launcher" / "run.sh"
+# Generous: tests read whole real graphs (every SIMILAR_TO edge) on a machine other test runs share.
+QUERY_TIMEOUT_MS = 60_000
 
 
 def pytest_report_header() -> str:
@@ -99,12 +101,12 @@ async def open_backend(kind: str, neo4j_server: Neo4jServer, embedded_dir: Path,
     if key in _open:
         return _open[key]
     if kind == "falkordb":
-        graph: Graph = await FalkorGraph.open(embedded_dir / "graph.db", name, 15_000)
+        graph: Graph = await FalkorGraph.open(embedded_dir / "graph.db", name, QUERY_TIMEOUT_MS)
     else:
         neo4j_server.start()
         if not neo4j_server.url:
             pytest.skip(neo4j_server.reason)
-        graph = await Neo4jGraph.open(neo4j_server.url, 15_000)
+        graph = await Neo4jGraph.open(neo4j_server.url, QUERY_TIMEOUT_MS)
     _open[key] = graph
     return graph
 
