@@ -8,7 +8,7 @@ COPY api api
 COPY loaders loaders
 COPY queries queries
 COPY explorer explorer
-COPY cli.py ./
+COPY cli cli
 COPY samples samples
 RUN pip install --no-cache-dir -c constraints.txt .
 EXPOSE 8000

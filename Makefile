@@ -73,7 +73,7 @@ check: lint
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy graph loaders queries api explorer bench cli.py
+	$(VENV)/bin/mypy graph loaders queries api explorer bench cli
 
 bench: $(STAMP)
 	$(PY) -m bench

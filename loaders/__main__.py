@@ -1,4 +1,4 @@
-"""``python -m loaders …``: the same command as ``ogp`` (see cli.py)."""
+"""``python -m loaders …``: the same command as ``ogp`` (see cli/__init__.py)."""
 
 from cli import app
 

@@ -1,4 +1,4 @@
-"""Participant networks of a coalition or a policy area, and their export as GraphML and Gephi CSV lists.
+"""Participant networks of a coalition or a policy area (``ogp export network`` writes them to files).
 
 Nodes: members, organisations and commitments (ids ``member:albania`` …). Edges: member -MADE-> commitment,
 organisation -LEADS/SUPPORTS-> commitment (weight 1), and organisation -WORKS_WITH-> member weighted by the
@@ -7,11 +7,7 @@ number of that member's commitments the organisation worked on.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import networkx as nx
 
 from graph.backend import Graph
 from graph.model import PARTICIPATES_IN
@@ -105,32 +101,3 @@ async def coalition_network(graph: Graph, coalition_id: str) -> Network:
             f"member:{member_id}", hub, PARTICIPATES_IN
         )
     return net
-
-
-def to_networkx(network: Network) -> nx.MultiDiGraph:
-    """The network as a networkx multigraph (attributes: label, kind, participant; type, weight)."""
-    g: nx.MultiDiGraph = nx.MultiDiGraph()
-    for node in network.nodes.values():
-        g.add_node(node.id, label=node.label, kind=node.kind, participant=node.participant)
-    for edge in network.edges.values():
-        g.add_edge(edge.source, edge.target, key=edge.type, type=edge.type, weight=float(edge.weight))
-    return g
-
-
-def export_graphml(network: Network, path: Path) -> None:
-    """Write GraphML (readable by Gephi, Cytoscape and networkx.read_graphml)."""
-    nx.write_graphml(to_networkx(network), str(path))
-
-
-def export_csv(network: Network, nodes_path: Path, edges_path: Path) -> None:
-    """Write Gephi-style node (Id,Label,Kind,Participant) and edge (Source,Target,Weight,Type) lists."""
-    with nodes_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["Id", "Label", "Kind", "Participant"])
-        for node in sorted(network.nodes.values(), key=lambda n: n.id):
-            writer.writerow([node.id, node.label, node.kind, str(node.participant).lower()])
-    with edges_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["Source", "Target", "Weight", "Type"])
-        for edge in sorted(network.edges.values(), key=lambda e: (e.source, e.target, e.type)):
-            writer.writerow([edge.source, edge.target, edge.weight, edge.type])

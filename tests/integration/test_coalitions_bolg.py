@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from cli.export import write_csv, write_graphml
 from graph.backend import Graph
 from graph.model import (
     ADDRESSES,
@@ -126,11 +127,11 @@ async def test_network_exports_read_back(graph: Graph, tmp_path: Path) -> None:
     await load_real(graph)
     net = await network.coalition_network(graph, BOLG)
     assert {n.id for n in net.nodes.values() if n.participant} == {f"member:{m}" for m in IN_BOLG}
-    network.export_graphml(net, tmp_path / "bolg.graphml")
+    write_graphml(net, tmp_path / "bolg.graphml")
     g = nx.read_graphml(tmp_path / "bolg.graphml")
     assert g.number_of_nodes() == len(net.nodes) and g.number_of_edges() == len(net.edges)
     assert g.nodes["commitment:MN0044"]["kind"] == "commitment"
-    network.export_csv(net, tmp_path / "nodes.csv", tmp_path / "edges.csv")
+    write_csv(net, tmp_path / "nodes.csv", tmp_path / "edges.csv")
     nodes = list(csv.DictReader((tmp_path / "nodes.csv").open()))
     edges = list(csv.DictReader((tmp_path / "edges.csv").open()))
     assert list(nodes[0]) == ["Id", "Label", "Kind", "Participant"] and len(nodes) == len(net.nodes)

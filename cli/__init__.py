@@ -10,11 +10,11 @@ from typing import Annotated
 
 import typer
 
+from cli.export import export_app
 from graph.backend import open_graph
 from graph.config import get_settings
 from graph.errors import ConfigError
 from loaders._source import ValidationFailed
-from loaders.export_cli import export_app
 from loaders.load_failure import LoadProgress, explain
 from loaders.registry import UnrecognisedFile, supported
 from loaders.run import RunReport, complete_owed_derivation, prepare, summary, write
@@ -136,7 +136,3 @@ def reset(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from exc
     typer.echo("graph cleared")
-
-
-if __name__ == "__main__":
-    app()
