@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeVar, cast, g
 import strawberry
 from strawberry.utils.str_converters import to_camel_case
 
+from api.relay import to_global_id
 from graph.backend import Row
 from graph.fields import Choices, Declared, NodeModel, declared, shown
 
@@ -59,6 +60,18 @@ def value_of(item: Declared, row: Row) -> Any:
     return value
 
 
+@strawberry.type(description="Where a node's facts came from.")
+class Provenance:
+    source_file: str | None = strawberry.field(description="Name of the source file that last set this node.")
+    source_row: int | None = strawberry.field(description="Row of that file (1-based; the header is row 1).")
+    loaded_at: str | None = strawberry.field(description="When the node's content last changed (ISO 8601).")
+
+    @classmethod
+    def from_row(cls, row: Row) -> Provenance:
+        """Provenance properties of a node row."""
+        return cls(source_file=row.get("source_file"), source_row=row.get("source_row"), loaded_at=row.get("loaded_at"))
+
+
 class NodeRow:
     """Base of the node types: ``from_row`` builds one from a node's property dict (``@node_fields`` sets ``MODEL``)."""
 
@@ -71,9 +84,6 @@ class NodeRow:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         """The node type of a property dict: its declared fields, the row itself, provenance and global id."""
-        from api.relay import to_global_id
-        from api.types_common import Provenance
-
         values = {item.name: value_of(item, row) for item in cls.DECLARED}
         node_id = to_global_id(cls.MODEL.LABEL, row["id"])
         node: Self = cast(Any, cls)(row=row, node_id=node_id, provenance=Provenance.from_row(row), **values)
@@ -85,8 +95,6 @@ def node_fields(model: type[NodeModel]) -> Callable[[type[T]], type[T]]:
     type's own fields; put it under ``@strawberry.type`` on a ``NodeRow`` subclass."""
 
     def add(cls: type[T]) -> type[T]:
-        from api.types_common import Provenance
-
         items = tuple(shown(model, "node"))
         annotations: dict[str, Any] = {}
         for item in items:

@@ -1,4 +1,4 @@
-"""Pieces every GraphQL object type shares: field descriptions, provenance, connection arguments and pages."""
+"""Pieces every GraphQL object type shares: field descriptions, connection arguments and pages."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from api.declared import Provenance as Provenance
 from api.filters import CommitmentFilter, CommitmentOrder
 from api.pagination import PageInfo, encode_cursor
 from graph.backend import Row
@@ -19,18 +20,6 @@ OrderArg = Annotated[CommitmentOrder | None, strawberry.argument(description="So
 
 def _d(description: str) -> Any:
     return strawberry.field(description=description)
-
-
-@strawberry.type(description="Where a node's facts came from.")
-class Provenance:
-    source_file: str | None = _d("Name of the source file that last set this node.")
-    source_row: int | None = _d("Row of that file (1-based; the header is row 1).")
-    loaded_at: str | None = _d("When the node's content last changed (ISO 8601).")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Provenance:
-        """Provenance properties of a node row."""
-        return cls(source_file=row.get("source_file"), source_row=row.get("source_row"), loaded_at=row.get("loaded_at"))
 
 
 def keyed_page_info(page: KeyedPage, limit: int, after: tuple[Any, str] | None) -> tuple[list[Row], PageInfo]:
