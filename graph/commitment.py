@@ -8,11 +8,12 @@ declaration; ``CONTRIBUTING.md`` how to add one.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from graph.fields import CURRENT, EXPLORER, Column, Level, NodeId, NodeModel, Prop, Rating
+from graph.fields import CURRENT, EXPLORER, Column, Level, NodeId, NodeModel, Prop, Rating, ratings
+from graph.ratings import outcome_score
 
 Year = Annotated[int | None, Field(ge=2010, le=2100)]
 BOTH = (CURRENT, EXPLORER)
@@ -248,3 +249,17 @@ class Commitment(NodeModel):
     outcome_score: Annotated[
         float | None, Prop("0-1 summary of the IRM results, for ranking.", shown="irm", filter=True, sort=True)
     ] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived(cls, data: Any) -> Any:
+        """``starred`` (in any report: a yes, else a no, else unknown) and ``outcome_score`` follow from the
+        ratings whenever a source gives ratings, so no loader computes them."""
+        if not isinstance(data, dict) or not any(item.name in data for item in ratings(cls)):
+            return data
+        starred = [data.get(name) for name in STARRED]
+        derived = {"starred": True if "yes" in starred else (False if "no" in starred else None)}
+        return {**data, **derived, "outcome_score": outcome_score({**data, **derived})}
+
+
+STARRED = ("starred_2015", "starred_midterm", "starred_end_of_term")  # the reports' starred flags

@@ -36,7 +36,6 @@ from graph.model import (
     PolicyArea,
     Region,
 )
-from graph.ratings import outcome_score
 from loaders._commit_columns import AREA_COLUMNS, VALUE_COLUMNS, read_declared
 from loaders._commit_keys import natural_key, normalise_number, taxonomy_nodes
 from loaders._commit_merge import legacy_areas, prune_stale_links, rekey_explorer_nodes
@@ -214,9 +213,6 @@ def _collect(
     out.plans.setdefault(plan.id, (plan, row.number))
     out.has_plan.add((member_id, plan.id))
     number = normalise_number(base.number)
-    starred = [fields[f] for f in ("starred_2015", "starred_midterm", "starred_end_of_term")]
-    fields["starred"] = True if "yes" in starred else (False if "no" in starred else None)
-    fields["outcome_score"] = outcome_score(fields)
     lead, support = fields["lead_institutions_text"], fields["supporting_institutions_text"]
     commitment = Commitment(
         id=base.id,

@@ -33,7 +33,6 @@ from graph.model import (
     OgpValue,
     PolicyArea,
 )
-from graph.ratings import outcome_score
 from graph.taxonomy import LEGACY_TAGS, OGP_VALUES, WORKING_GROUPS
 from loaders._commit_columns import read_declared
 from loaders._commit_keys import natural_key, normalise_number, repair_number, taxonomy_nodes
@@ -161,9 +160,6 @@ def _item(row: SourceRow, errors: list[tuple[str | None, str]], members: dict[st
             id=member_id, name=name, kind="national", former_names=sorted({*old, *former}), **extra
         )
     number = repair_number(normalise_number(base.number), base.title)
-    starred = [fields.get("starred_midterm"), fields.get("starred_end_of_term")]
-    fields["starred"] = True if "yes" in starred else (False if "no" in starred else None)
-    fields["outcome_score"] = outcome_score(fields)
     commitment = Commitment(
         id=f"{EXPLORER_PREFIX}{member_id}-{base.plan_number}-{number}",
         title=base.title,

@@ -29,8 +29,8 @@ COMMITMENTS_IN_FOCUS = (
     "WITH DISTINCT co, m, c "
     "OPTIONAL MATCH (m)-[r:PARTICIPATES_IN]->(co) "
     "RETURN m.id AS member_id, m.name AS member_name, r IS NOT NULL AS participant, "
-    "c {.id, .title, .action_plan_id, .year, .completion, .completion_level, .did_it_open_government, "
-    ".early_results, .potential_impact, .potential_for_results, .starred, .outcome_score} AS commitment "
+    # what the gap analysis reads: the outcome the API shows, and what strength() ranks by
+    "c {.id, .title, .completion, .completion_level, .did_it_open_government, .outcome_score} AS commitment "
     "ORDER BY m.name, c.id"
 )
 DECLARED_BO_IN_OGP_PLANS = (

@@ -134,3 +134,19 @@ def test_declared_columns_are_read_for_their_layout_only() -> None:
 def test_a_numeric_twin_that_disagrees_is_an_error_on_the_twin_column() -> None:
     _, errors = read_declared({"Completion (End Of Term)": "Complete", "_CompletionEndTerm": "4"}, CURRENT)
     assert errors == [("_CompletionEndTerm", "numeric twin '4' disagrees with 'Completion (End Of Term)' = 'Complete'")]
+
+
+def test_starred_and_the_outcome_score_follow_from_the_ratings() -> None:
+    base = {"id": "XX0001", "title": "t", "natural_key": "x|1|1", "member_id": "x", "action_plan_id": "AP_XX01"}
+    rated = model.Commitment(
+        **base,
+        starred_midterm="no",
+        starred_end_of_term="yes",
+        completion="complete",
+        did_it_open_government="outstanding",
+    )
+    assert (rated.starred, rated.outcome_score) == (True, 1.0)
+    unrated = model.Commitment(**base, starred_midterm="no_data")
+    assert (unrated.starred, unrated.outcome_score) == (None, None)
+    given = model.Commitment(**base, completion_level=2, outcome_score=0.5)  # no rating given: nothing derived
+    assert (given.starred, given.outcome_score) == (None, 0.5)
