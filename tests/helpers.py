@@ -5,8 +5,11 @@ Tests import helpers from here only: never from another test module or from ``co
 
 from __future__ import annotations
 
+import asyncio
 import os
 import select
+import shutil
+import socket
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import strawberry
+import uvicorn
 from fastapi import FastAPI, Request
 
 from api.app import create_app
@@ -232,3 +236,87 @@ async def build_world(graph: Graph) -> None:
     batch.add_rels(Organization.LABEL, LEADS, Commitment.LABEL, leads)
     batch.add_rels(Organization.LABEL, SUPPORTS, Commitment.LABEL, supports)
     await write_batch(graph, batch, NOW)
+
+
+# The explorer's pages: the real app over an open graph, asked as a browser asks, and served on a port.
+
+SCREENSHOTS = PROJECT_ROOT / "var" / "screenshots"  # not committed: look at them after a run
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The real shared files the explorer shows (the 2015 combined database is not a supported layout yet),
+# plus the project's Beneficial Ownership Leadership Group coalition file.
+EXPLORER_REAL_FILES = (
+    "ogp_members_seed.csv",
+    "ogp_local_members_partial.csv",
+    "ogp_participation_country_year_2011_2019.csv",
+    "ogp_participating_countries_status_2016_okfde.csv",
+    "irm_process_database_2016_vizzuality.csv",
+    "commitments_open_parliament_g0v.csv",
+    "openownership_bo_commitments_by_country.csv",
+    "openownership_bo_registers.csv",
+)
+
+
+def app_over(graph: Graph) -> FastAPI:
+    """The real app (project schema, explorer mounted) over an already-open graph."""
+    return create_app(Settings(), graph=graph)
+
+
+def page_client(app: FastAPI) -> httpx.AsyncClient:
+    """An in-process HTTP client that asks for pages as a browser does."""
+    headers = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8", "accept-language": "en"}
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://test", headers=headers)
+
+
+class _NotifyingServer(uvicorn.Server):
+    """uvicorn's server, telling when it listens (an event to await instead of polling ``started``)."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self.listening = asyncio.Event()
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        self.listening.set()
+
+
+class LiveServer:
+    """The app served by uvicorn on a free loopback port, in the tests' event loop."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        self.server = _NotifyingServer(uvicorn.Config(app, log_level="warning", lifespan="on"))
+        self.task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> LiveServer:
+        self.task = asyncio.create_task(self.server.serve(sockets=[self.socket]))
+        listening = asyncio.create_task(self.server.listening.wait())
+        done, _ = await asyncio.wait({listening, self.task}, return_when=asyncio.FIRST_COMPLETED)
+        if self.task in done:  # it stopped before listening: say why
+            listening.cancel()
+            self.task.result()
+            raise AssertionError("uvicorn exited before listening")
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        if self.task is not None:
+            await self.task
+        self.socket.close()
+
+
+def screenshot_path(name: str) -> Path:
+    """Where a test saves its screenshot (var/screenshots/<name>.png)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / f"{name}.png"

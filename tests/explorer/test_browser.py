@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from graph.backend import Graph
-from tests.explorer.conftest import LiveServer, app_over, screenshot_path
+from tests.helpers import LiveServer, app_over, screenshot_path
 
+pytestmark = pytest.mark.browser
 BOLG = "beneficial-ownership-leadership-group"
 
 

@@ -15,7 +15,8 @@ from api.context import Context
 from api.schema import schema
 from graph.backend import Graph
 from graph.falkordb_backend import FalkorGraph
-from tests.explorer.conftest import app_over, client_for
+from tests.helpers import app_over
+from tests.helpers import page_client as client_for
 
 BOLG = "beneficial-ownership-leadership-group"
 

@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from graph.backend import Graph
-from tests.explorer.conftest import LiveServer, app_over, client_for, screenshot_path
+from tests.helpers import LiveServer, app_over, screenshot_path
+from tests.helpers import page_client as client_for
 
 pytestmark = pytest.mark.realdata
 BOLG = "beneficial-ownership-leadership-group"

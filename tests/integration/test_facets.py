@@ -3,14 +3,8 @@ completion cross-tabulation, and one statement per selected facet only."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
-
 from graph.backend import Graph, count_queries
-from tests.conftest import BACKENDS, Neo4jServer, open_backend
-from tests.integration.api_data import gql, load_samples
+from tests.helpers import gql
 
 UK = """query($member: String!) {
   facets(filter: {member: {eq: $member}}) {
@@ -20,17 +14,6 @@ UK = """query($member: String!) {
     policyAreaByCompletion { policyArea label completion completionLabel count }
   }
 }"""
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-async def samples(
-    request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path
-) -> AsyncIterator[Graph]:
-    graph = await open_backend(request.param, neo4j_server, embedded_dir, name="facets")
-    await graph.clear()
-    await load_samples(graph)
-    yield graph
-    await graph.clear()
 
 
 async def test_facets_carry_labels_and_a_consistent_cross_tabulation(samples: Graph) -> None:
