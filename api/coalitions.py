@@ -10,17 +10,15 @@ types (``gaps``, ``network``, ``reach``) with ``strawberry.field(resolver=...)``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, cast
+from typing import Annotated, cast
 
 import strawberry
 from strawberry.scalars import JSON
 
+from api.declared import build, one
 from queries import coalitions as cq
 from queries import connections as kq
 from queries import network as nq
-
-if TYPE_CHECKING:
-    from api.types import Member
 
 
 @strawberry.type(description="A commitment with its IRM outcome, as seen from a coalition's focus areas.")
@@ -40,12 +38,13 @@ class RecruitmentTarget:
     member_id: str = strawberry.field(description="Member slug.")
     member_name: str = strawberry.field(description="Member name.")
 
-    @strawberry.field(description="The member itself, to navigate further (its commitments, organisations, peers).")
-    async def member(self, info: strawberry.Info) -> Annotated[Member, strawberry.lazy("api.types")] | None:
-        from api.types import Member  # noqa: F811 (the lazy annotation's import is for type checkers only)
-
+    @strawberry.field(
+        description="The member itself, to navigate further (its commitments, organisations, peers).",
+        graphql_type=one("Member"),
+    )
+    async def member(self, info: strawberry.Info) -> object | None:
         row = await info.context.batch_member.load(self.member_id)
-        return Member.from_row(row) if row else None
+        return build("Member", row) if row else None
 
     score: float = strawberry.field(description="Rank score: commitments + their strength (+0.5 if declared).")
     commitments: list[FocusCommitment] = strawberry.field(description="Its commitments in the focus areas.")

@@ -9,14 +9,17 @@ the committed SDL reads as if they were written by hand.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeVar, cast, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self, TypeVar, cast, get_origin
 
 import strawberry
+from strawberry.types.nodes import Selection
 from strawberry.utils.str_converters import to_camel_case
 
+from api.projection import needed_properties
 from api.relay import to_global_id
 from graph.backend import Row
 from graph.fields import Choices, Declared, NodeModel, declared, shown
@@ -77,6 +80,8 @@ class NodeRow:
 
     MODEL: ClassVar[type[NodeModel]]
     DECLARED: ClassVar[tuple[Declared, ...]]
+    PROPERTIES: ClassVar[dict[str, tuple[str, ...]]]  # GraphQL field -> the node properties it reads
+    ALWAYS: ClassVar[tuple[str, ...]] = ("id",)  # what ``from_row`` requires
     if TYPE_CHECKING:  # added by ``@node_fields``
         id: str
         row: Row
@@ -89,10 +94,18 @@ class NodeRow:
         node: Self = cast(Any, cls)(row=row, node_id=node_id, provenance=Provenance.from_row(row), **values)
         return node
 
+    @classmethod
+    def needed(cls, selections: Iterable[Selection]) -> tuple[str, ...] | None:
+        """The node properties a selection on this type reads, or ``None`` for the whole node (api/projection.py)."""
+        return needed_properties(selections, cls.PROPERTIES, cls.ALWAYS)
 
-def node_fields(model: type[NodeModel]) -> Callable[[type[T]], type[T]]:
+
+def node_fields(
+    model: type[NodeModel], navigation: Mapping[str, Sequence[str]] | None = None
+) -> Callable[[type[T]], type[T]]:
     """Class decorator: add the model's shown properties as fields (then ``row`` and ``provenance``) before the
-    type's own fields; put it under ``@strawberry.type`` on a ``NodeRow`` subclass."""
+    type's own fields; put it under ``@strawberry.type`` on a ``NodeRow`` subclass. ``navigation``: the type's
+    other fields that read properties of the node (or none), for ``NodeRow.needed`` (``node_properties``)."""
 
     def add(cls: type[T]) -> type[T]:
         items = tuple(shown(model, "node"))
@@ -105,6 +118,7 @@ def node_fields(model: type[NodeModel]) -> Callable[[type[T]], type[T]]:
         cls.provenance = strawberry.field(description="Where this node's facts came from.")  # type: ignore[attr-defined]
         cls.__annotations__ = {**annotations, **cls.__dict__.get("__annotations__", {})}
         cls.MODEL, cls.DECLARED = model, items  # type: ignore[attr-defined]
+        cls.PROPERTIES = node_properties(model, navigation or {})  # type: ignore[attr-defined]
         return cls
 
     return add
@@ -137,3 +151,48 @@ def sort_enum(
     }
     members.update({key: strawberry.enum_value(key, description=text) for key, text in (extra or {}).items()})
     return _enum(name, description, members)
+
+
+# Types a lower module refers to by name: the types modules import one way (types_member -> types_commitment,
+# types_coalition -> types_member …), yet a Commitment's member is a Member. Such a field names its type
+# lazily (``graphql_type=one("Member")``) and its resolver builds it by name (``build("Member", row)``).
+TYPE_MODULES = {
+    "Commitment": "api.types_commitment",
+    "Member": "api.types_member",
+    "ActionPlan": "api.types_member",
+    "PolicyArea": "api.types_taxonomy",
+    "OgpValue": "api.types_taxonomy",
+    "Organization": "api.types_organization",
+    "Participation": "api.types_coalition",
+}
+
+
+def ref(name: str) -> Any:
+    """The GraphQL type ``name``, never null (for a field's ``graphql_type``)."""
+    return Annotated[name, strawberry.lazy(TYPE_MODULES[name])]
+
+
+def one(name: str) -> Any:
+    """The GraphQL type ``name``, or null."""
+    return ref(name) | None
+
+
+def many(name: str) -> Any:
+    """A list of the GraphQL type ``name``."""
+    item = ref(name)
+    return list[item]  # type: ignore[valid-type]  # built at run time for strawberry, not a static type
+
+
+def _type(name: str) -> Any:
+    return getattr(importlib.import_module(TYPE_MODULES[name]), name)
+
+
+def build(name: str, row: Row) -> Any:
+    """An object of the GraphQL type ``name`` from its row (the type's ``from_row``)."""
+    return _type(name).from_row(row)
+
+
+def needed(name: str, selections: Iterable[Selection]) -> tuple[str, ...] | None:
+    """The node properties a selection on the node type ``name`` reads (``NodeRow.needed``)."""
+    properties: tuple[str, ...] | None = _type(name).needed(selections)
+    return properties

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import strawberry
 from graphql import GraphQLError
 
+from api.declared import build, many, needed, ref
 from api.filters import MemberKind
 from api.pagination import max_page_size
 from api.projection import fields, selection_set, sub_selections
@@ -29,11 +30,6 @@ if TYPE_CHECKING:
     from strawberry.dataloader import DataLoader
 
     from api.context import Context
-    from api.types import Commitment, Member, Organization
-
-CommitmentRef = Annotated["Commitment", strawberry.lazy("api.types")]
-MemberRef = Annotated["Member", strawberry.lazy("api.types")]
-OrganizationRef = Annotated["Organization", strawberry.lazy("api.types")]
 
 
 @strawberry.enum(description="A part of a similarity score.")
@@ -93,26 +89,30 @@ class SimilarityReason:
 
 @strawberry.type(description="A similar commitment, its score and the reasons.")
 class SimilarCommitment:
-    commitment: CommitmentRef = strawberry.field(description="The similar commitment.")
+    commitment: object = strawberry.field(description="The similar commitment.", graphql_type=ref("Commitment"))
     score: float = strawberry.field(description="0-1; the sum of the reasons' contributions.")
     reasons: list[SimilarityReason] = strawberry.field(description="Every component, largest contribution first.")
 
 
 @strawberry.type(description="A member worth learning from in a policy area.")
 class LearnFromEntry:
-    member: MemberRef = strawberry.field(description="The member.")
+    member: object = strawberry.field(description="The member.", graphql_type=ref("Member"))
     score: float = strawberry.field(description="Mean outcome, shrunk towards the area's mean by one commitment.")
     mean_outcome: float | None = strawberry.field(description="Mean IRM outcome score of its assessed commitments.")
     commitments: int = strawberry.field(description="Its commitments in the area.")
     assessed: int = strawberry.field(description="Of which with an IRM outcome.")
     starred: int = strawberry.field(description="Of which starred.")
-    best_commitments: list[CommitmentRef] = strawberry.field(description="Its best commitments in the area.")
-    organizations: list[OrganizationRef] = strawberry.field(description="Organisations behind those commitments.")
+    best_commitments: list[object] = strawberry.field(
+        description="Its best commitments in the area.", graphql_type=many("Commitment")
+    )
+    organizations: list[object] = strawberry.field(
+        description="Organisations behind those commitments.", graphql_type=many("Organization")
+    )
 
 
 @strawberry.type(description="A member with a similar portfolio of commitments.")
 class MemberPeer:
-    member: MemberRef = strawberry.field(description="The peer.")
+    member: object = strawberry.field(description="The peer.", graphql_type=ref("Member"))
     score: float = strawberry.field(description="0-1: area similarity × (0.8 + 0.2 × outcome agreement).")
     policy_area_similarity: float = strawberry.field(description="Cosine of IDF-weighted policy-area portfolios.")
     outcome_agreement: float = strawberry.field(description="1 - mean outcome gap over the shared areas.")
@@ -151,8 +151,6 @@ _COMPONENTS = {c: SimilarityComponent(c) for c in WEIGHTS}
 
 
 def _similar(row: Row) -> SimilarCommitment:
-    from api.types import Commitment
-
     reasons = []
     for c, weight in WEIGHTS.items():
         value = float(row.get(c) or 0.0)
@@ -168,7 +166,7 @@ def _similar(row: Row) -> SimilarCommitment:
         )
     reasons.sort(key=lambda r: -r.contribution)
     return SimilarCommitment(
-        commitment=Commitment.from_row(row["node"]), score=sum(r.contribution for r in reasons), reasons=reasons
+        commitment=build("Commitment", row["node"]), score=sum(r.contribution for r in reasons), reasons=reasons
     )
 
 
@@ -190,9 +188,7 @@ async def resolve_similar(
     root_commitment_id: str, info: strawberry.Info, first: int = 10, filter: SimilarityFilter | None = None
 ) -> list[SimilarCommitment]:
     """``Commitment.similar``: the stored SIMILAR_TO matches; all commitments of a request level share ONE query."""
-    from api.types_commitment import commitment_properties
-
-    properties = commitment_properties(sub_selections(selection_set(info), "commitment"))
+    properties = needed("Commitment", sub_selections(selection_set(info), "commitment"))
     loader = _similar_loader(info.context, _first(info, first), _filter(filter), properties)
     return [_similar(r) for r in (await loader.load(root_commitment_id)).rows]
 
@@ -208,8 +204,6 @@ async def commitment_with_similar(
     with the default filter, both come from one statement, and the matches are put into the DataLoader
     ``Commitment.similar`` reads, which then finds them there. Other arguments go the usual way.
     """
-    from api.types_commitment import commitment_properties
-
     similar = [f for f in fields(selection_set(info)) if f.name == "similar"]
     if len(similar) != 1 or similar[0].arguments.get("filter") is not None:
         return False
@@ -218,7 +212,7 @@ async def commitment_with_similar(
         first = int(first)
     if not isinstance(first, int) or not 1 <= first <= max_page_size(info):
         return False  # the field reports the error
-    match_properties = commitment_properties(sub_selections(similar[0].selections, "commitment"))
+    match_properties = needed("Commitment", sub_selections(similar[0].selections, "commitment"))
     row, matches = await q.commitment_with_similar(
         info.context.graph, commitment_id, first, properties, match_properties
     )
@@ -228,23 +222,19 @@ async def commitment_with_similar(
     return row
 
 
-async def resolve_lineage(root_commitment_id: str, info: strawberry.Info) -> list[Commitment]:
+async def resolve_lineage(root_commitment_id: str, info: strawberry.Info) -> list[Any]:
     """``Commitment.lineage``: the CONTINUES chain through this commitment, oldest first (batched like ``similar``)."""
-    from api.types import Commitment
-
     graph = info.context.graph
 
     async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
         return {key: KeyedPage(len(rows), rows) for key, rows in (await q.lineage_batch(graph, ids)).items()}
 
     page = await info.context.batch_pages("Commitment.lineage", {}, fetch).load(root_commitment_id)
-    return [Commitment.from_row(r["node"]) for r in page.rows]
+    return [build("Commitment", r["node"]) for r in page.rows]
 
 
 async def resolve_peers(root_member_id: str, info: strawberry.Info, first: int = 10) -> list[MemberPeer]:
     """``Member.peers``: members with the most similar portfolios; all members of a request level share one read."""
-    from api.types import Member
-
     graph, size = info.context.graph, _first(info, first)
 
     async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
@@ -253,7 +243,7 @@ async def resolve_peers(root_member_id: str, info: strawberry.Info, first: int =
     loader = info.context.batch_pages("Member.peers", {"first": size}, fetch)
     return [
         MemberPeer(
-            member=Member.from_row(r["node"]),
+            member=build("Member", r["node"]),
             score=r["score"],
             policy_area_similarity=r["areas"],
             outcome_agreement=r["outcome"],
@@ -278,9 +268,7 @@ class DiscoveryQuery:
                 "similarToText: the text is empty; paste a title or a few paragraphs",
                 extensions={"code": "EMPTY_TEXT"},
             )
-        from api.types_commitment import commitment_properties
-
-        properties = commitment_properties(sub_selections(selection_set(info), "commitment"))
+        properties = needed("Commitment", sub_selections(selection_set(info), "commitment"))
         rows = await q.similar_to_text(info.context.graph, text, _first(info, first), _filter(filter), properties)
         return [_similar(r) for r in rows]
 
@@ -292,20 +280,18 @@ class DiscoveryQuery:
         first: FirstArg = 10,
         filter: SimilarityFilterArg = None,
     ) -> list[LearnFromEntry]:
-        from api.types import Commitment, Member, Organization
-
         rows = await q.learn_from(info.context.graph, policy_area, _filter(filter), _first(info, first))
         return [
             LearnFromEntry(
-                member=Member.from_row(r["member"]),
+                member=build("Member", r["member"]),
                 score=r["rank_score"],
                 mean_outcome=r["mean_outcome"],
                 commitments=r["commitments"],
                 assessed=r["assessed"],
                 starred=r["starred"],
-                best_commitments=[Commitment.from_row(c) for c in r["best"]],
+                best_commitments=[build("Commitment", c) for c in r["best"]],
                 organizations=[
-                    Organization.from_row(o) for o in {o["node"]["id"]: o["node"] for o in r["organizations"]}.values()
+                    build("Organization", o) for o in {o["node"]["id"]: o["node"] for o in r["organizations"]}.values()
                 ],
             )
             for r in rows

@@ -1,20 +1,14 @@
 """GraphQL object types: one per graph label (same names), fields = ``graph/model.py`` fields camelCased.
 
-The types live in modules by reason to change (``types_member``, ``types_commitment``, ``types_taxonomy``,
-``types_organization``, ``types_coalition``, ``types_irm``, ``types_common``); this module re-exports them,
-so ``strawberry.lazy("api.types")`` and ``from api.types import Member`` keep working. Types are plain
-``@strawberry.type`` classes built with ``from_row`` from the property dicts the queries return.
-Navigation fields go through the per-request ``batch_*`` DataLoaders of ``api/context.py`` (nested
-connections through ``Context.batch_pages``), so nesting costs one query per level, not per object.
-
-Other modules attach fields lazily, e.g. in a type's module (see the "adds … here" comments)::
-
-    @strawberry.field(description="…")
-    async def similar(
-        self, info: strawberry.Info
-    ) -> list[Annotated["SimilarCommitment", strawberry.lazy("api.discovery")]]:
-        from api.discovery import similar_commitments
-        return await similar_commitments(info, self.id)
+The types live in modules by reason to change, which import one way: ``types_commitment`` (with
+``types_irm``), then ``types_taxonomy`` and ``types_member``, then ``types_organization``, then
+``types_coalition``; this module re-exports them for ``api/schema.py``. A field whose type lives in a module
+above its own (a commitment's ``member``) names that type lazily (``graphql_type=one("Member")``) and builds
+it by name (``build("Member", row)``, ``api/declared.py``), so no module imports back up.
+Types are ``@strawberry.type`` classes whose property fields come from the model (``@node_fields``) and
+are built with ``from_row`` from the property dicts the queries return. Navigation fields go through the
+per-request ``batch_*`` DataLoaders of ``api/context.py`` (nested connections through
+``Context.batch_pages``), so nesting costs one query per level, not per object.
 """
 
 from __future__ import annotations

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 
+from api.coalitions import CoalitionGaps, FocusCommitment, focus_commitments_of, gaps_of
 from api.declared import NodeRow, node_fields
 from api.pagination import PageInfo, decode_cursor, page_size
 from api.relay import Node
@@ -18,9 +19,6 @@ from graph import model as graph_model
 from graph.backend import Row
 from queries.paging import KeyedPage
 from queries.participants import participant_pages
-
-if TYPE_CHECKING:
-    from api.coalitions import CoalitionGaps, FocusCommitment
 
 
 @strawberry.type(description="A member's or organisation's participation in a coalition.")
@@ -95,15 +93,9 @@ class Coalition(Node, NodeRow):
         "(recruitment targets, ranked), participants with no commitment there yet, and organisations "
         "active on these areas in several members."
     )
-    async def gaps(self, info: strawberry.Info) -> Annotated[CoalitionGaps, strawberry.lazy("api.coalitions")]:
-        from api.coalitions import gaps_of
-
+    async def gaps(self, info: strawberry.Info) -> CoalitionGaps:
         return await gaps_of(info, self.id)
 
     @strawberry.field(description="The participating members' commitments in the focus areas, with IRM outcomes.")
-    async def focus_commitments(
-        self, info: strawberry.Info
-    ) -> list[Annotated[FocusCommitment, strawberry.lazy("api.coalitions")]]:
-        from api.coalitions import focus_commitments_of
-
+    async def focus_commitments(self, info: strawberry.Info) -> list[FocusCommitment]:
         return await focus_commitments_of(info, self.id)

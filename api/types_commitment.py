@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types.nodes import Selection
 
-from api.declared import NodeRow, node_fields, node_properties
-from api.discovery import SimilarityFilterArg  # imports no api.types module at load time: no cycle
+from api.declared import NodeRow, build, many, node_fields, one, ref
+from api.discovery import SimilarCommitment, SimilarityFilterArg, resolve_lineage, resolve_similar
 from api.filters import CommitmentFilter, CommitmentOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
-from api.projection import needed_properties
 from api.relay import Node
 from api.types_common import _d
 from api.types_irm import CommitmentIrm
@@ -23,21 +22,18 @@ from graph.model import LEADS, SUPPORTS
 from queries.commitments import commitment_pages_by_parent, commitments_count, commitments_page
 from queries.paging import KeyedPage
 
-if TYPE_CHECKING:
-    from api.discovery import SimilarCommitment
-    from api.types_member import ActionPlan, Member
-    from api.types_organization import Organization
-    from api.types_taxonomy import OgpValue, PolicyArea
 
-LAZY = strawberry.lazy("api.types")
+def commitment_properties(selections: Iterable[Selection]) -> tuple[str, ...] | None:
+    """The properties a selection on Commitment reads, or ``None`` for the whole node."""
+    return Commitment.needed(selections)
 
-# GraphQL field of Commitment -> the node properties it reads (``api/projection.py``): a request that selects
-# only these fields fetches only these properties. The declared properties are listed by
-# ``node_properties``; a field missing here (``irm`` reads every rating) makes the request fetch the whole
-# node; ``tests/unit/test_projection.py`` keeps the table in step with the type.
-PROPERTIES = node_properties(
+
+@strawberry.type(description="A commitment in an action plan (`id` is the OGP id, e.g. `AL0002`).")
+@node_fields(
     graph_model.Commitment,
-    {
+    # The fields that read other properties of the node (or none); a field missing here (``irm`` reads every
+    # rating) makes the request fetch the whole node. ``tests/unit/test_projection.py`` keeps this in step.
+    navigation={
         "member": ("member_id",),
         "actionPlan": ("action_plan_id",),
         "policyAreas": (),
@@ -48,58 +44,40 @@ PROPERTIES = node_properties(
         "lineage": (),
     },
 )
-ALWAYS = ("id", "title")  # what ``Commitment.from_row`` requires
-
-
-def commitment_properties(selections: Iterable[Selection]) -> tuple[str, ...] | None:
-    """The properties a selection on Commitment reads, or ``None`` for the whole node."""
-    return needed_properties(selections, PROPERTIES, ALWAYS)
-
-
-@strawberry.type(description="A commitment in an action plan (`id` is the OGP id, e.g. `AL0002`).")
-@node_fields(graph_model.Commitment)
 class Commitment(Node, NodeRow):
+    ALWAYS = ("id", "title")  # what ``from_row`` requires
+
     @strawberry.field(description="IRM design and results ratings.")
     def irm(self) -> CommitmentIrm:
         return CommitmentIrm(row=self.row)
 
-    @strawberry.field(description="The member that made the commitment.")
-    async def member(self, info: strawberry.Info) -> Annotated[Member, LAZY] | None:
-        from api.types_member import Member
-
+    @strawberry.field(description="The member that made the commitment.", graphql_type=one("Member"))
+    async def member(self, info: strawberry.Info) -> NodeRow | None:
         row = await info.context.batch_member.load(self.row["member_id"])
-        return Member.from_row(row) if row else None
+        return build("Member", row) if row else None
 
-    @strawberry.field(description="The action plan that includes it.")
-    async def action_plan(self, info: strawberry.Info) -> Annotated[ActionPlan, LAZY] | None:
-        from api.types_member import ActionPlan
-
+    @strawberry.field(description="The action plan that includes it.", graphql_type=one("ActionPlan"))
+    async def action_plan(self, info: strawberry.Info) -> NodeRow | None:
         row = await info.context.batch_action_plan.load(self.row["action_plan_id"])
-        return ActionPlan.from_row(row) if row else None
+        return build("ActionPlan", row) if row else None
 
-    @strawberry.field(description="Policy areas it addresses, by name.")
-    async def policy_areas(self, info: strawberry.Info) -> list[Annotated[PolicyArea, LAZY]]:
-        from api.types_taxonomy import PolicyArea
+    @strawberry.field(description="Policy areas it addresses, by name.", graphql_type=many("PolicyArea"))
+    async def policy_areas(self, info: strawberry.Info) -> list[NodeRow]:
+        return [build("PolicyArea", r["node"]) for r in await info.context.batch_commitment_policy_areas.load(self.id)]
 
-        return [PolicyArea.from_row(r["node"]) for r in await info.context.batch_commitment_policy_areas.load(self.id)]
-
-    @strawberry.field(description="OGP values it advances.")
-    async def ogp_values(self, info: strawberry.Info) -> list[Annotated[OgpValue, LAZY]]:
-        from api.types_taxonomy import OgpValue
-
-        return [OgpValue.from_row(r["node"]) for r in await info.context.batch_commitment_ogp_values.load(self.id)]
+    @strawberry.field(description="OGP values it advances.", graphql_type=many("OgpValue"))
+    async def ogp_values(self, info: strawberry.Info) -> list[NodeRow]:
+        return [build("OgpValue", r["node"]) for r in await info.context.batch_commitment_ogp_values.load(self.id)]
 
     @strawberry.field(description="Organisations leading or supporting it, with their role.")
     async def organizations(self, info: strawberry.Info) -> list[CommitmentOrganization]:
         rows = await info.context.batch_commitment_organizations.load(self.id)
         return [CommitmentOrganization.from_row(r) for r in rows]
 
-    @strawberry.field(description="Organisations leading it.")
-    async def lead_organizations(self, info: strawberry.Info) -> list[Annotated[Organization, LAZY]]:
-        from api.types_organization import Organization
-
+    @strawberry.field(description="Organisations leading it.", graphql_type=many("Organization"))
+    async def lead_organizations(self, info: strawberry.Info) -> list[NodeRow]:
         rows = await info.context.batch_commitment_organizations.load(self.id)
-        return [Organization.from_row(r["node"]) for r in rows if r["role"] == LEADS]
+        return [build("Organization", r["node"]) for r in rows if r["role"] == LEADS]
 
     @strawberry.field(
         description="Commitments elsewhere most like this one, best first, each with its score and "
@@ -112,18 +90,14 @@ class Commitment(Node, NodeRow):
         info: strawberry.Info,
         first: Annotated[int, strawberry.argument(description="How many matches (1-100).")] = 10,
         filter: SimilarityFilterArg = None,
-    ) -> list[Annotated[SimilarCommitment, strawberry.lazy("api.discovery")]]:
-        from api.discovery import resolve_similar
-
+    ) -> list[SimilarCommitment]:
         return await resolve_similar(self.id, info, first, filter)
 
     @strawberry.field(
         description="The same reform carried across the member's successive action plans "
         "(derived CONTINUES links), oldest first, this commitment included."
     )
-    async def lineage(self, info: strawberry.Info) -> list[Annotated[Commitment, LAZY]]:
-        from api.discovery import resolve_lineage
-
+    async def lineage(self, info: strawberry.Info) -> list[Commitment]:
         return await resolve_lineage(self.id, info)
 
 
@@ -135,17 +109,15 @@ class OrganizationRole(Enum):
 
 @strawberry.type(description="An organisation named in a commitment, with its role and the spelling used.")
 class CommitmentOrganization:
-    organization: Annotated[Organization, LAZY] = _d("The organisation.")
+    organization: NodeRow = strawberry.field(description="The organisation.", graphql_type=ref("Organization"))
     role: OrganizationRole = _d("Lead or supporting institution.")
     as_written: str | None = _d("How the source row spelled it.")
 
     @classmethod
     def from_row(cls, row: Row) -> CommitmentOrganization:
         """From a ``{node, role, as_written}`` row."""
-        from api.types_organization import Organization
-
         return cls(
-            organization=Organization.from_row(row["node"]),
+            organization=build("Organization", row["node"]),
             role=OrganizationRole(row["role"]),
             as_written=row.get("as_written"),
         )

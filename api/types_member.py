@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 
-from api.declared import NodeRow, node_fields
+from api.declared import NodeRow, build, many, node_fields
+from api.discovery import MemberPeer, resolve_peers
 from api.relay import Node
+from api.types_commitment import Commitment, CommitmentConnection, nested_commitments
 from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg
 from graph import model as graph_model
-
-if TYPE_CHECKING:
-    from api.discovery import MemberPeer
-    from api.types_coalition import Participation
-    from api.types_commitment import Commitment, CommitmentConnection
-
-LAZY = strawberry.lazy("api.types")
 
 
 @strawberry.type(description="An OGP region (Africa and the Middle East, Americas, Asia and the Pacific, Europe).")
@@ -56,16 +51,15 @@ class Member(Node, NodeRow):
         order_by: OrderArg = None,
         first: FirstArg = None,
         after: AfterArg = None,
-    ) -> Annotated[CommitmentConnection, LAZY]:
-        from api.types_commitment import nested_commitments
-
+    ) -> CommitmentConnection:
         return await nested_commitments(info, "member", self.id, filter, order_by, first, after)
 
-    @strawberry.field(description="Coalitions the member participates in, with role and year joined.")
-    async def coalitions(self, info: strawberry.Info) -> list[Annotated[Participation, LAZY]]:
-        from api.types_coalition import Participation
-
-        return [Participation.from_row(r) for r in await info.context.batch_member_coalitions.load(self.id)]
+    @strawberry.field(
+        description="Coalitions the member participates in, with role and year joined.",
+        graphql_type=many("Participation"),
+    )
+    async def coalitions(self, info: strawberry.Info) -> list[object]:
+        return [build("Participation", r) for r in await info.context.batch_member_coalitions.load(self.id)]
 
     @strawberry.field(
         description="Members with the most similar portfolios of commitments (policy areas and "
@@ -75,9 +69,7 @@ class Member(Node, NodeRow):
         self,
         info: strawberry.Info,
         first: Annotated[int, strawberry.argument(description="How many peers (1-100).")] = 10,
-    ) -> list[Annotated[MemberPeer, strawberry.lazy("api.discovery")]]:
-        from api.discovery import resolve_peers
-
+    ) -> list[MemberPeer]:
         return await resolve_peers(self.id, info, first)
 
 
@@ -90,7 +82,5 @@ class ActionPlan(Node, NodeRow):
         return Member.from_row(row) if row else None
 
     @strawberry.field(description="The plan's commitments, by id.")
-    async def commitments(self, info: strawberry.Info) -> list[Annotated[Commitment, LAZY]]:
-        from api.types_commitment import Commitment
-
+    async def commitments(self, info: strawberry.Info) -> list[Commitment]:
         return [Commitment.from_row(r["node"]) for r in await info.context.batch_action_plan_commitments.load(self.id)]

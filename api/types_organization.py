@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 
-from api.declared import NodeRow, node_fields
+from api.declared import NodeRow, build, many, node_fields
 from api.pagination import PageInfo
 from api.relay import Node
-from api.types_commitment import OrganizationRole, nested_commitment_page
+from api.types_commitment import Commitment, OrganizationRole, nested_commitment_page
 from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg, _d, keyed_page_info, row_cursor
+from api.types_member import Member
 from graph import model as graph_model
 from graph.model import LEADS, SUPPORTS
 
-if TYPE_CHECKING:
-    from api.types_coalition import Participation
-    from api.types_commitment import Commitment
-    from api.types_member import Member
-
-LAZY = strawberry.lazy("api.types")
 RoleArg = Annotated[OrganizationRole | None, strawberry.argument(description="Only as lead, or as support.")]
 
 
 @strawberry.type(description="A commitment an organisation is named in, with its role and the spelling used.")
 class OrganizationCommitmentEdge:
     cursor: str = _d("Opaque cursor of this commitment (pass as `after`).")
-    node: Annotated[Commitment, LAZY] = _d("The commitment.")
+    node: Commitment = _d("The commitment.")
     role: OrganizationRole = _d("Lead or supporting institution (LEAD when named as both).")
     as_written: str | None = _d("How the commitment's source row spelled the organisation (for that role).")
 
@@ -38,7 +33,7 @@ class OrganizationCommitmentConnection:
     total_count: int = _d("How many commitments name the organisation (in that role), counted in the database.")
 
     @strawberry.field(description="The commitments of this page (same as `edges { node }`).")
-    def nodes(self) -> list[Annotated[Commitment, LAZY]]:
+    def nodes(self) -> list[Commitment]:
         return [edge.node for edge in self.edges]
 
 
@@ -46,9 +41,7 @@ class OrganizationCommitmentConnection:
 @node_fields(graph_model.Organization)
 class Organization(Node, NodeRow):
     @strawberry.field(description="For a national body: the member it belongs to.")
-    async def member(self, info: strawberry.Info) -> Annotated[Member, LAZY] | None:
-        from api.types_member import Member
-
+    async def member(self, info: strawberry.Info) -> Member | None:
         member_id = self.row.get("member_id")
         row = await info.context.batch_member.load(member_id) if member_id else None
         return Member.from_row(row) if row else None
@@ -63,8 +56,6 @@ class Organization(Node, NodeRow):
         first: FirstArg = None,
         after: AfterArg = None,
     ) -> OrganizationCommitmentConnection:
-        from api.types_commitment import Commitment
-
         roles = (LEADS, SUPPORTS) if role is None else (str(role.value),)
         page, limit, position = await nested_commitment_page(
             info, "organization", self.id, filter, order_by, first, after, roles
@@ -82,13 +73,11 @@ class Organization(Node, NodeRow):
         return OrganizationCommitmentConnection(edges=edges, page_info=page_info, total_count=page.total)
 
     @strawberry.field(description="Members whose commitments name it, by name.")
-    async def members(self, info: strawberry.Info) -> list[Annotated[Member, LAZY]]:
-        from api.types_member import Member
-
+    async def members(self, info: strawberry.Info) -> list[Member]:
         return [Member.from_row(r["node"]) for r in await info.context.batch_organization_members.load(self.id)]
 
-    @strawberry.field(description="Coalitions it participates in, with role and year joined.")
-    async def coalitions(self, info: strawberry.Info) -> list[Annotated[Participation, LAZY]]:
-        from api.types_coalition import Participation
-
-        return [Participation.from_row(r) for r in await info.context.batch_organization_coalitions.load(self.id)]
+    @strawberry.field(
+        description="Coalitions it participates in, with role and year joined.", graphql_type=many("Participation")
+    )
+    async def coalitions(self, info: strawberry.Info) -> list[object]:
+        return [build("Participation", r) for r in await info.context.batch_organization_coalitions.load(self.id)]

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
-
 import strawberry
 
 from api.declared import NodeRow, node_fields
 from api.relay import Node
+from api.types_commitment import CommitmentConnection, nested_commitments
 from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg
 from graph import model as graph_model
-
-if TYPE_CHECKING:
-    from api.types_commitment import CommitmentConnection
-
-LAZY = strawberry.lazy("api.types")
 
 
 @strawberry.type(description="An OGP policy area (slug of today's taxonomy), with its parent and child areas.")
@@ -38,9 +32,7 @@ class PolicyArea(Node, NodeRow):
         order_by: OrderArg = None,
         first: FirstArg = None,
         after: AfterArg = None,
-    ) -> Annotated[CommitmentConnection, LAZY]:
-        from api.types_commitment import nested_commitments
-
+    ) -> CommitmentConnection:
         return await nested_commitments(info, "policy_area", self.id, filter, order_by, first, after)
 
 
@@ -55,7 +47,5 @@ class OgpValue(Node, NodeRow):
         order_by: OrderArg = None,
         first: FirstArg = None,
         after: AfterArg = None,
-    ) -> Annotated[CommitmentConnection, LAZY]:
-        from api.types_commitment import nested_commitments
-
+    ) -> CommitmentConnection:
         return await nested_commitments(info, "ogp_value", self.id, filter, order_by, first, after)

@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 
-from api.types_commitment import PROPERTIES
+from api.types_commitment import Commitment
 from graph.backend import Graph, count_queries
 from queries import discovery as q
 from queries.discovery import COMMITMENT_WITH_SIMILAR
 from tests.helpers import gql, load_samples
+
+PROPERTIES = Commitment.PROPERTIES  # GraphQL field -> the node properties it reads
 
 SUBFIELDS = {
     "provenance": "{ sourceFile sourceRow loadedAt }",

@@ -6,8 +6,10 @@ import pytest
 
 from api.schema import schema
 from api.strawberry_compat import graphql_schema
-from api.types_commitment import PROPERTIES
+from api.types_commitment import Commitment
 from queries.nodes import projection
+
+PROPERTIES = Commitment.PROPERTIES  # GraphQL field -> the node properties it reads
 
 WHOLE_NODE_FIELDS = {"irm"}  # reads every rating property: such a request fetches the whole node
 
