@@ -47,12 +47,13 @@ class Server:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        # uvicorn says when it serves (after the lifespan start-up): wait for that line, not for a clock.
+        # uvicorn says when it listens ("Uvicorn running on …", after the lifespan start-up and the bind):
+        # wait for that line, not for a clock.
         assert self.process.stdout is not None
         self.started: list[str] = []
         for line in self.process.stdout:
             self.started.append(line)
-            if "Application startup complete" in line:
+            if "Uvicorn running on" in line:
                 with urllib.request.urlopen(f"{self.url}/healthz", timeout=30) as response:
                     assert response.status == 200
                 return
