@@ -65,8 +65,8 @@ test-unit: $(STAMP)
 	$(PY) -m pytest tests/unit
 
 # The inner loop (target: under 2 minutes): lint, type check, unit tests and the integration tests on the
-# embedded FalkorDB. Not in it (make test runs them): Neo4j, loading the real OGP files, the HTTP audit, browsers.
-CHECK_SKIPS := not realdata and not audit and not browser
+# embedded FalkorDB. Not in it (make test runs them): Neo4j, the real OGP files, the HTTP audit, browsers, slow ones.
+CHECK_SKIPS := not realdata and not audit and not browser and not slow
 check: lint
 	OGP_SKIP_NEO4J=1 $(PY) -m pytest -q -m "$(CHECK_SKIPS)"
 

@@ -9,9 +9,7 @@ graph for a module-scoped fixture. Helpers other than fixtures are in ``tests/he
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
@@ -19,60 +17,16 @@ from pathlib import Path
 import pytest
 
 from graph.backend import Graph
-from graph.config import PROJECT_ROOT
 from graph.falkordb_backend import FalkorGraph
 from graph.neo4j_backend import Neo4jGraph
-from tests.helpers import BACKENDS, load_samples
+from tests.helpers import BACKENDS, Neo4jServer, load_samples
 
-LAUNCHER = PROJECT_ROOT / "neo4j-launcher" / "run.sh"
 # Generous: tests read whole real graphs (every SIMILAR_TO edge) on a machine other test runs share.
 QUERY_TIMEOUT_MS = 60_000
 
 
 def pytest_report_header() -> str:
     return "graph tests on: " + ", ".join(BACKENDS) + ("" if "neo4j" in BACKENDS else " (OGP_SKIP_NEO4J is set)")
-
-
-class Neo4jServer:
-    """A Neo4j reachable for the test run (started here, or given by NEO4J_URI)."""
-
-    def __init__(self) -> None:
-        self.url: str | None = os.environ.get("NEO4J_URI")
-        self.reason = ""
-        self._process: subprocess.Popen[str] | None = None
-
-    def start(self) -> None:
-        if self.url or self.reason:
-            return
-        if os.environ.get("OGP_SKIP_NEO4J"):
-            self.reason = "OGP_SKIP_NEO4J is set"
-            return
-        missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
-        if missing:
-            self.reason = f"no Neo4j: NEO4J_URI is unset and {' and '.join(missing)} not found to start one"
-            return
-        self._process = subprocess.Popen(
-            [str(LAUNCHER), "--port", "0", "--wait-stdin"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=None,
-            text=True,
-        )
-        assert self._process.stdout is not None
-        for line in self._process.stdout:
-            if line.startswith("NEO4J_READY "):
-                self.url = line.split()[1]
-                return
-        self.reason = f"the Neo4j launcher exited ({self._process.wait()}) without printing NEO4J_READY"
-
-    def stop(self) -> None:
-        if self._process is not None:
-            assert self._process.stdin is not None
-            self._process.stdin.close()
-            try:
-                self._process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
 
 
 @pytest.fixture(scope="session")
@@ -90,9 +44,11 @@ def embedded_dir() -> Iterator[Path]:
 
 
 _open: dict[str, Graph] = {}
-# What the single Neo4j database holds now ("samples" when the shared sample graph is loaded), so the
-# read-only ``samples`` fixture reloads only after another test changed it. FalkorDB has one graph per name.
-_neo4j_holds: dict[str, str | None] = {"content": None}
+# What the sample data looks like once loaded (node and relationship counts, per backend): the read-only
+# ``samples`` fixture reloads when the graph no longer looks like that (on Neo4j, whose one database the
+# other tests clear and fill, or on a FalkorDB graph a test changed by mistake).
+SIGNATURE = "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels"
+_samples_signature: dict[str, dict[str, int]] = {}
 
 
 async def open_backend(kind: str, neo4j_server: Neo4jServer, embedded_dir: Path, name: str = "test") -> Graph:
@@ -115,8 +71,6 @@ async def open_backend(kind: str, neo4j_server: Neo4jServer, embedded_dir: Path,
 async def graph(request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path) -> AsyncIterator[Graph]:
     """An empty graph on each backend. Neo4j Community has one database: tests share it, cleared."""
     g = await open_backend(request.param, neo4j_server, embedded_dir)
-    if request.param == "neo4j":
-        _neo4j_holds["content"] = None
     await g.clear()
     yield g
     await g.clear()
@@ -136,8 +90,6 @@ def open_graph(neo4j_server: Neo4jServer, embedded_dir: Path) -> Callable[[str, 
     database, which the caller clears and fills)."""
 
     async def opened(kind: str, name: str) -> Graph:
-        if kind == "neo4j":
-            _neo4j_holds["content"] = name
         return await open_backend(kind, neo4j_server, embedded_dir, name)
 
     return opened
@@ -145,16 +97,14 @@ def open_graph(neo4j_server: Neo4jServer, embedded_dir: Path) -> Callable[[str, 
 
 @pytest.fixture(params=BACKENDS)
 async def samples(request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path) -> Graph:
-    """The project's sample data on each backend, loaded once per session (again on Neo4j after another test
-    changed its one database). Only read it: a test that writes loads the samples into ``graph``."""
-    if request.param == "falkordb":
-        graph = await open_backend("falkordb", neo4j_server, embedded_dir, "samples")
-        if not await graph.read("MATCH (c:Commitment) RETURN c.id AS id LIMIT 1"):
-            await load_samples(graph)
-        return graph
-    graph = await open_backend("neo4j", neo4j_server, embedded_dir)
-    if _neo4j_holds["content"] != "samples":
+    """The project's sample data on each backend, loaded once and reloaded only when another test changed the
+    graph (Neo4j's one database is shared with every other test). Only read it: a test that writes loads the
+    samples into ``graph``."""
+    kind = request.param
+    graph = await open_backend(kind, neo4j_server, embedded_dir, "samples")
+    found = (await graph.read(SIGNATURE))[0]
+    if found != _samples_signature.get(kind):
         await graph.clear()
         await load_samples(graph)
-        _neo4j_holds["content"] = "samples"
+        _samples_signature[kind] = (await graph.read(SIGNATURE))[0]
     return graph

@@ -10,6 +10,7 @@ import os
 import select
 import shutil
 import socket
+import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,50 @@ SAMPLES = PROJECT_ROOT / "samples"  # the project's own sample data (what `make 
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data" / "ogp"  # the real OGP files, beside the checkout
 REAL_COMMITMENTS = "commitments_open_parliament_g0v.csv"
 NOW = "2024-01-01T00:00:00Z"
+NEO4J_LAUNCHER = PROJECT_ROOT / "neo4j-launcher" / "run.sh"
 GQL = "application/graphql-response+json"
+
+
+class Neo4jServer:
+    """A Neo4j reachable for the test run (started here, or given by NEO4J_URI)."""
+
+    def __init__(self) -> None:
+        self.url: str | None = os.environ.get("NEO4J_URI")
+        self.reason = ""
+        self._process: subprocess.Popen[str] | None = None
+
+    def start(self) -> None:
+        if self.url or self.reason:
+            return
+        if os.environ.get("OGP_SKIP_NEO4J"):
+            self.reason = "OGP_SKIP_NEO4J is set"
+            return
+        missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
+        if missing:
+            self.reason = f"no Neo4j: NEO4J_URI is unset and {' and '.join(missing)} not found to start one"
+            return
+        self._process = subprocess.Popen(
+            [str(NEO4J_LAUNCHER), "--port", "0", "--wait-stdin"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=None,
+            text=True,
+        )
+        assert self._process.stdout is not None
+        for line in self._process.stdout:
+            if line.startswith("NEO4J_READY "):
+                self.url = line.split()[1]
+                return
+        self.reason = f"the Neo4j launcher exited ({self._process.wait()}) without printing NEO4J_READY"
+
+    def stop(self) -> None:
+        if self._process is not None:
+            assert self._process.stdin is not None
+            self._process.stdin.close()
+            try:
+                self._process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
 
 
 def real_file(name: str) -> Path:

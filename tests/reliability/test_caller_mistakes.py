@@ -13,7 +13,7 @@ import pytest
 from api.app import create_app
 from graph.backend import Graph
 from graph.config import Settings
-from tests.integration.api_data import load_samples
+from tests.helpers import client_for, load_samples, tiny_app
 
 # (query, code, words the message must contain: what was wrong, and what to send instead)
 MISTAKES: list[tuple[str, str, tuple[str, ...]]] = [
@@ -96,7 +96,6 @@ async def test_caller_mistakes_have_specific_codes(client: httpx.AsyncClient, ca
 async def test_a_real_bug_is_masked_and_logged_in_bounded_form(caplog: pytest.LogCaptureFixture) -> None:
     """An internal error keeps its code and request id; its log record holds the last frames only."""
     from api.errors import LOG_CHARS, MESSAGE_CHARS
-    from tests.integration.test_http_protocol import client_for, tiny_app
 
     async with client_for(tiny_app(environment="production")) as prod:
         response = await prod.post("/graphql", json={"query": "{ boom }"}, headers={"x-request-id": "req-9"})

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from api.schema import schema as api_schema
-from tests.conftest import BACKENDS, Neo4jServer
+from tests.helpers import BACKENDS, Neo4jServer
 from tests.reliability.processes import ROOT, ApiServer, ogp
 
 pytestmark = pytest.mark.slow

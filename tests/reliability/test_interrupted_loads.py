@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,9 +16,9 @@ from typing import Any
 import psutil
 import pytest
 
-from graph.backend import open_graph
+from graph.backend import Graph, open_graph
 from graph.config import Settings
-from tests.conftest import BACKENDS, Neo4jServer, open_backend
+from tests.helpers import BACKENDS, Neo4jServer
 from tests.reliability.processes import ROOT, ApiServer, child_env, embedded_server_pid, kill_hard, ogp
 from tests.reliability.stop_at import BEFORE_DERIVATION, POINTS
 
@@ -56,7 +56,10 @@ class Target:
 
 @pytest.fixture(params=BACKENDS)
 async def target(
-    request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path, tmp_path: Path
+    request: pytest.FixtureRequest,
+    neo4j_server: Neo4jServer,
+    open_graph: Callable[[str, str], Awaitable[Graph]],
+    tmp_path: Path,
 ) -> AsyncIterator[Target]:
     if request.param == "falkordb":
         db = tmp_path / "g.db"
@@ -64,7 +67,7 @@ async def target(
         yield found
         found.stop_embedded_server()
         return
-    graph = await open_backend("neo4j", neo4j_server, embedded_dir)
+    graph = await open_graph("neo4j", "interrupted")
     await graph.clear()
     assert neo4j_server.url is not None
     yield Target("neo4j", neo4j_server.url)

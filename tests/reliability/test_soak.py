@@ -19,7 +19,7 @@ import psutil
 import pytest
 
 from api.app import load_examples
-from tests.conftest import BACKENDS, Neo4jServer
+from tests.helpers import BACKENDS, Neo4jServer
 from tests.reliability.processes import ROOT, ApiServer, embedded_server_pid, ogp
 
 pytestmark = pytest.mark.slow
