@@ -218,9 +218,11 @@ class OwnNeo4j:
         self.process = None
 
 
+# VmHWM, not getrusage's ru_maxrss: Linux keeps ru_maxrss across fork and exec, so a child of a large test
+# process reports the parent's peak (a full `make test` run made every hostile file "peak" at 1 GB).
 PEAK_RSS = (
-    "import atexit, resource, sys\n"
-    "peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "import atexit, sys\n"
+    "peak = lambda: next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:'))\n"
     "atexit.register(lambda: print('PEAK_RSS_KB', peak(), file=sys.stderr))\n"
     "from cli import app\n"
     "app(sys.argv[1:])\n"
