@@ -75,8 +75,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy graph loaders queries api explorer bench cli
 
+# Load time, memory, latency ratios and throughput at 1x and 10x on both backends (BENCH_ARGS="--scales 1,10,100"
+# adds the 100x corpus; `$(PY) -m bench --help` lists the options). wrk is Debian's package, installed when missing.
 bench: $(STAMP)
-	$(PY) -m bench
+	@command -v wrk >/dev/null 2>&1 || { echo "installing wrk (Debian)"; apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) -m bench $(BENCH_ARGS)
 
 neo4j-launcher:
 	neo4j-launcher/run.sh --build-only

@@ -1,159 +1,144 @@
-"""``make bench``: latency of ``similar`` and ``similarToText`` vs ``{ __typename }`` on one server, one run.
+"""``make bench``: load time and memory at each scale, latency ratios and throughput, on both backends.
 
-Loads the real commitments export into a temporary embedded graph, serves ``api.app`` (the project's
-schema) with uvicorn on a free loopback port, sends N requests of each query with httpx and prints medians
-and ratios. Every ``similar`` request asks about another commitment and every ``similarToText`` request
-pastes another draft (written drafts alternate with real titles), so no cache can stand in for the work.
+    .venv/bin/python -m bench                                   # 1x and 10x, both backends (~25 min)
+    .venv/bin/python -m bench --scales 1,10,100 --backends neo4j
+    .venv/bin/python -m bench --scales 1 --rounds 3 --seconds 1 # a quick look
+
+For each backend: a fresh graph per scale (``bench/scale_corpus.py`` writes the synthetic corpus into
+``var/scale/``), ``ogp load`` timed with its peak memory, then ``ogp serve`` (production settings) measured
+with wrk: every example query and the 50 x 10 nested list as ratios to ``{ __typename }`` in one run
+(``bench/latency.py``), and at 1x the throughput of ``--workers`` 1 and 2 at 16 connections. The report
+is printed and saved to ``var/bench/``. The exit status is 1 when a target is missed.
 """
 
 from __future__ import annotations
 
-import asyncio
-import socket
-import statistics
+import argparse
+import contextlib
+import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
-import httpx
-import strawberry
-import uvicorn
-
-from bench.realdata import DEFAULT_CSV, load_real_graph
-from graph.falkordb_backend import FalkorGraph
-
-N = 200
-TYPENAME = "{ __typename }"
-SIMILAR_TO_TEXT = (
-    "query($t: String!) { similarToText(text: $t, first: 10) "
-    "{ score commitment { id title } reasons { component contribution } } }"
-)
-SIMILAR = (
-    "query($id: ID!) { commitment(id: $id) { id similar(first: 10) "
-    "{ score commitment { id title } reasons { component contribution } } } }"
-)
+from bench import latency, wrk
+from bench.load_scale import LoadResult, clear, embedded_url, run_load
+from bench.processes import Neo4jServer, free_port, neo4j_server, ogp_env, ogp_serve
+from bench.report import Report
+from bench.scale_corpus import default_folder, generate
+from graph.config import PROJECT_ROOT
 
 
-# Drafts as a reformer would paste them (our own wording), alternated with real commitment titles.
-DRAFTS = [
-    "public register of the beneficial owners of companies",
-    "Publish all public contracts in the open contracting data standard, from planning to implementation, "
-    "and let citizens monitor them",
-    "Crear un registro público de beneficiarios finales de las empresas y fideicomisos",
-    "Mettre en place une plateforme de participation citoyenne au budget des collectivités",
-    "Ampliar o acesso à informação pública nos municípios com um portal de dados abertos",
-    "access to justice for women survivors of violence",
-    "open parliament: publish votes and draft bills online and hold public consultations on legislation",
-    "Water utilities publish tariffs, service quality and investment data",
-]
+def corpus(scale: int) -> Path:
+    """The scale's folder, generated when missing (the generator is deterministic)."""
+    folder = default_folder(scale)
+    if not any(folder.glob("commitments-*.csv")):
+        print(f"generating the {scale}x corpus in {folder}", flush=True)
+        generate(scale, folder)
+    return folder
 
 
-async def _inputs(graph: FalkorGraph) -> tuple[list[str], list[str]]:
-    """2N commitments that have stored matches (ids) and their titles: every request asks something new."""
-    rows = await graph.read(
-        "MATCH (c:Commitment)-[:SIMILAR_TO]->() WITH DISTINCT c RETURN c.id AS id, c.title AS title "
-        "ORDER BY id LIMIT $n",
-        {"n": 2 * N},
+@contextlib.contextmanager
+def backend_url(backend: str, scratch: Path) -> Iterator[tuple[str | None, Neo4jServer | None]]:
+    """(None, None) for the embedded backend (a new file per scale), or a started Neo4j."""
+    if backend == "falkordb":
+        yield None, None
+        return
+    with neo4j_server() as server:
+        yield server.url, server
+
+
+def empty_app_floor(seconds: float) -> wrk.WrkResult:
+    """wrk against an ASGI app that does nothing (uvicorn, the same client settings)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "bench.empty_app:app", "--port", str(port), "--log-level", "warning"],
+        cwd=PROJECT_ROOT,
     )
-    if not rows:
-        raise SystemExit("bench: no commitment has SIMILAR_TO edges: was similarity derived?")
-    return [r["id"] for r in rows], [r["title"] for r in rows]
-
-
-def _schema() -> tuple[strawberry.Schema, str]:
-    """The served schema (the project's, where Commitment.similar and Query.similarToText are attached)."""
-    from api.schema import schema
-
-    query, commitment = schema.get_type_by_name("Query"), schema.get_type_by_name("Commitment")
-    names = {f.name for t in (query, commitment) for f in getattr(t, "fields", [])}
-    if not {"similar_to_text", "similar"} <= names:
-        raise SystemExit("bench: api.schema has no Commitment.similar / Query.similarToText")
-    return schema, SIMILAR
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def _post(client: httpx.AsyncClient, query: str, variables: dict[str, Any]) -> float:
-    started = time.perf_counter()
-    response = await client.post("/graphql", json={"query": query, "variables": variables})
-    elapsed = time.perf_counter() - started
-    body = response.json()
-    if response.status_code != 200 or body.get("errors"):
-        raise SystemExit(f"bench query failed ({response.status_code}): {body}")
-    return elapsed
-
-
-async def _measure(
-    client: httpx.AsyncClient, queries: dict[str, tuple[str, Sequence[dict[str, Any]]]], start: int = 0
-) -> dict[str, float]:
-    """Median milliseconds of N requests per query, interleaved (one of each per round, so a slow moment of
-    this shared machine hits every query alike); round i uses the (start + i)-th variables of each list."""
-    timings: dict[str, list[float]] = {name: [] for name in queries}
-    for i in range(start, start + N):
-        for name, (query, variables) in queries.items():
-            timings[name].append(await _post(client, query, variables[i % len(variables)]))
-    return {name: statistics.median(t) * 1000 for name, t in timings.items()}
-
-
-async def _quiet(graph: FalkorGraph) -> None:
-    """Wait until the embedded server has no background save or append-only rewrite running (a large
-    load starts one; it would compete for the CPU with the measurement)."""
-    for _ in range(600):
-        info = await graph._command("INFO", "persistence")
-        text = info if isinstance(info, str) else "\n".join(f"{k}:{v}" for k, v in dict(info).items())
-        if "aof_rewrite_in_progress:1" not in text and "rdb_bgsave_in_progress:1" not in text:
-            return
-        await asyncio.sleep(0.1)
-
-
-async def main(csv_path: Path) -> int:
-    """Load, serve, measure, print; non-zero when a ratio is above 2."""
-    from api.app import create_app
-
-    folder = Path(tempfile.mkdtemp(prefix="ogp-bench-"))
-    graph = await FalkorGraph.open(folder / "bench.db", "bench", 30_000)
     try:
-        started = time.perf_counter()
-        await load_real_graph(graph, csv_path)
-        print(f"loaded {csv_path.name} and derived similarity in {time.perf_counter() - started:.1f}s")
-        schema, similar_query = _schema()
-        port = _free_port()
-        server = uvicorn.Server(
-            uvicorn.Config(
-                create_app(schema=schema, graph=graph), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-            )
-        )
-        task = asyncio.create_task(server.serve())
-        while not server.started:
-            await asyncio.sleep(0.05)
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-            ids, titles = await _inputs(graph)
-            queries: dict[str, tuple[str, Sequence[dict[str, Any]]]] = {
-                "typename": (TYPENAME, [{}]),
-                "similar": (similar_query, [{"id": i} for i in ids]),
-                "text": (SIMILAR_TO_TEXT, [{"t": t} for pair in zip(DRAFTS * N, titles, strict=False) for t in pair]),
-            }
-            await _measure(client, queries)  # warm-up (the text index is built here), on the first N inputs
-            await _quiet(graph)
-            medians = await _measure(client, queries, start=N)  # inputs not seen in the warm-up
-        server.should_exit = True
-        await task
+        time.sleep(2)
+        script = wrk.script([{"query": latency.TYPENAME}])
+        wrk.run(f"http://127.0.0.1:{port}", script, seconds=1)
+        result = wrk.run(f"http://127.0.0.1:{port}", script, seconds=seconds)
+        script.unlink()
+        return result
     finally:
-        await graph.close()
-    base, sim, txt = medians["typename"], medians["similar"], medians["text"]
-    print(
-        f"medians over {N} interleaved rounds: __typename {base:.2f} ms, similar {sim:.2f} ms ({sim / base:.2f}x), "
-        f"similarToText {txt:.2f} ms ({txt / base:.2f}x); target: within 2x"
-    )
-    return 0 if max(sim, txt) <= 2 * base else 1
+        process.terminate()
+        process.wait()
+
+
+def throughput(env: dict[str, str], workers: int, seconds: float, inputs: latency.Inputs) -> wrk.WrkResult:
+    """Requests per second of commitment detail (rotating ids) at 16 connections on ``ogp serve --workers``."""
+    detail = next(q for q in latency.queries(inputs) if q.name.endswith("commitment-detail"))
+    script = wrk.script(detail.bodies())
+    try:
+        with ogp_serve(env, workers=workers) as served:
+            wrk.run(served.base, script, connections=16, threads=2, seconds=2)  # warm every worker
+            return wrk.run(served.base, script, connections=16, threads=2, seconds=seconds)
+    finally:
+        script.unlink()
+
+
+def run_backend(backend: str, args: argparse.Namespace, report: Report, scratch: Path) -> None:
+    """Every scale of one backend: load, then latency (and throughput at 1x)."""
+    inputs = latency.real_inputs()
+    with backend_url(backend, scratch) as (neo4j_url, server):
+        for scale in args.scales:
+            folder = corpus(scale)
+            url = neo4j_url or embedded_url(scratch, scale)
+            if neo4j_url:
+                clear(neo4j_url)
+            print(f"[{backend} {scale}x] loading {folder}", flush=True)
+            result: LoadResult = run_load(backend, scale, url, folder, server.pid if server else None)
+            report.loads.append(result)
+            print(f"[{backend} {scale}x] load: {result.seconds:.1f}s, {result.message}", flush=True)
+            if not result.ok or scale > args.latency_max_scale or args.skip_latency:
+                continue
+            env = ogp_env(url)
+            with ogp_serve(env, log=scratch / f"serve-{backend}-{scale}x.log") as served:
+                print(f"[{backend} {scale}x] latency: {args.rounds} rounds x {args.seconds}s per query", flush=True)
+                report.latency[(backend, scale)] = latency.measure(
+                    served.base, latency.queries(inputs), args.rounds, args.seconds
+                )
+            if scale == args.scales[0] and args.workers:
+                for workers in args.workers:
+                    print(f"[{backend} {scale}x] throughput with {workers} worker(s)", flush=True)
+                    report.throughput[(backend, workers)] = throughput(env, workers, args.throughput_seconds, inputs)
+
+
+def _ints(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=_ints, default=[1, 10], help="comma-separated factors (default 1,10)")
+    parser.add_argument("--backends", default="falkordb,neo4j", help="falkordb, neo4j or both (comma-separated)")
+    parser.add_argument("--rounds", type=int, default=5, help="latency rounds per scale (default 5)")
+    parser.add_argument("--seconds", type=float, default=2.0, help="seconds of wrk per query per round (default 2)")
+    parser.add_argument("--latency-max-scale", type=int, default=10, help="measure latency up to this scale")
+    parser.add_argument("--skip-latency", action="store_true", help="loads only")
+    parser.add_argument("--workers", type=_ints, default=[1, 2], help="throughput with these worker counts ('' = none)")
+    parser.add_argument("--throughput-seconds", type=float, default=10.0, help="seconds of the throughput run")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run, print and save the report; 1 when a target is missed."""
+    args = parse(argv)
+    scratch = PROJECT_ROOT / "var" / "bench" / time.strftime("%Y%m%d-%H%M%S")
+    scratch.mkdir(parents=True, exist_ok=True)
+    report = Report(args)
+    report.floor = empty_app_floor(args.seconds)
+    for backend in args.backends.split(","):
+        run_backend(backend.strip(), args, report, scratch)
+    text = report.render()
+    (scratch / "report.md").write_text(text, encoding="utf-8")
+    print(text)
+    print(f"\nsaved to {scratch / 'report.md'}")
+    return 0 if report.targets_met() else 1
 
 
 if __name__ == "__main__":
-    raise SystemExit(asyncio.run(main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CSV)))
+    raise SystemExit(main())
