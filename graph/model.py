@@ -304,6 +304,19 @@ REL_TYPES: tuple[str, ...] = (
     CommittedToBo.TYPE,
 )
 
+# Derived links are written under a staging type first and promoted commitment by commitment
+# (loaders/derived_links.py), so a derivation too large for one transaction never shows half a set.
+DERIVED_TYPES: tuple[str, ...] = (SimilarTo.TYPE, CONTINUES)
+STAGED_SUFFIX = "_STAGED"
+
+
+def staged_type(rel_type: str) -> str:
+    """The staging type of a derived link type (``SIMILAR_TO`` -> ``SIMILAR_TO_STAGED``): no query reads it."""
+    if rel_type not in DERIVED_TYPES:
+        raise ValueError(f"{rel_type} is not a derived link type ({', '.join(DERIVED_TYPES)})")
+    return rel_type + STAGED_SUFFIX
+
+
 PROVENANCE_PROPERTIES: tuple[str, ...] = ("source_file", "source_row", "loaded_at", "content_hashes")
 
 
@@ -311,9 +324,10 @@ class DerivationOwed(NodeModel):
     """Bookkeeping, not data: present while the derived links (``SIMILAR_TO``, ``CONTINUES``) lag behind a load.
 
     A load that changes anything writes it in the same transaction as its first write; the derivation
-    deletes it in the transaction that puts the new links in place. So a run killed between the two (or
-    whose derivation failed) leaves it behind, and the next ``ogp load`` or ``ogp serve`` completes the
-    derivation. A healthy graph has none. Not a GraphQL type, not in ``NODE_MODELS``.
+    deletes it in its last transaction, once every new link is in place (``loaders/derived_links.py``).
+    So a run killed between the two (or whose derivation failed) leaves it behind, and the next
+    ``ogp load`` or ``ogp serve`` completes the derivation. A healthy graph has none. Not a GraphQL type,
+    not in ``NODE_MODELS``.
     """
 
     LABEL: ClassVar[str] = "DerivationOwed"

@@ -4,8 +4,9 @@
 run leaves a ``DerivationOwed`` marker that this derivation removes with the new links, so a derivation
 that never finished is completed by the next ``ogp load``/``ogp serve`` (``queries/derivation_state.py``).
 It reads every commitment's texts, policy areas, organisations and coalitions in three queries,
-scores them in memory (``queries/discovery_scoring.py``) and replaces the old derived edges in one
-atomic block, so running it twice gives the same graph.
+scores them in memory (``queries/discovery_scoring.py``) and replaces the old derived edges through
+``loaders/derived_links.py`` (staged, then promoted in bounded transactions), so running it twice gives the
+same graph.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from dataclasses import dataclass
 
 from graph.backend import Graph
 from graph.model import CONTINUES, SimilarTo
-from loaders._write import Rel, write_rels
-from queries.derivation_state import settle
+from loaders._write import Rel
+from loaders.derived_links import LinkSet, replace_links
 from queries.discovery import invalidate_text_index, read_corpus
 from queries.discovery_scoring import continuations, top_similar
 
@@ -24,9 +25,6 @@ logger = logging.getLogger(__name__)
 
 SIMILAR_K = 40  # matches kept per commitment in other members (a narrow filter that leaves fewer ranks all)
 SAME_MEMBER_K = 5  # and in its own member (for `otherMembersOnly: false`)
-
-DELETE_SIMILAR = "MATCH (:Commitment)-[r:SIMILAR_TO]->(:Commitment) DELETE r"
-DELETE_CONTINUES = "MATCH (:Commitment)-[r:CONTINUES]->(:Commitment) DELETE r"
 
 
 @dataclass(frozen=True)
@@ -52,12 +50,8 @@ async def derive_similarity(graph: Graph) -> DerivedStats:
             )
             similar.append(Rel(corpus.docs[i].id, corpus.docs[j].id, props))
     chains = [Rel(later, earlier) for later, earlier in continuations(corpus)] if corpus.docs else []
-    async with graph.atomic():  # the new links and the end of "derivation owed" land together
-        await settle(graph)
-        await graph.write(DELETE_SIMILAR)
-        await graph.write(DELETE_CONTINUES)
-        await write_rels(graph, "Commitment", SimilarTo.TYPE, "Commitment", similar)
-        await write_rels(graph, "Commitment", CONTINUES, "Commitment", chains)
+    # Staged, then promoted commitment by commitment; the end of "derivation owed" comes last.
+    await replace_links(graph, [LinkSet(SimilarTo.TYPE, similar), LinkSet(CONTINUES, chains)])
     invalidate_text_index(graph)
     logger.info("similarity: %d commitments, %d SIMILAR_TO, %d CONTINUES", len(corpus.docs), len(similar), len(chains))
     return DerivedStats(len(corpus.docs), len(similar), len(chains))

@@ -21,8 +21,8 @@ BEFORE_DERIVATION = "before-derivation"  # the main write has committed (the owe
 # stop just after the first write whose Cypher matches:
 WRITES = {
     "main-write": r"MERGE \(n:Commitment ",  # inside the main transaction, half-way (nodes, no links yet)
-    "derivation-deleted": r"MATCH \(:Commitment\)-\[r:SIMILAR_TO\]->\(:Commitment\) DELETE r",  # old links gone
-    "derivation-writing": r"MERGE \(a\)-\[r:SIMILAR_TO\]->\(b\)",  # some new links written, in the transaction
+    "derivation-staging": r"MERGE \(a\)-\[r:SIMILAR_TO_STAGED\]->\(b\)",  # some new links staged, none promoted
+    "derivation-promoting": r"CREATE \(a\)-\[r:SIMILAR_TO\]->\(b\)",  # some commitments show their new links
 }
 POINTS = (*WRITES, BEFORE_DERIVATION)
 
