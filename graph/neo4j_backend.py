@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import contextvars
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -40,6 +42,16 @@ def parse_url(url: str) -> tuple[str, tuple[str, str] | None, str | None]:
     return urlunsplit((parts.scheme, netloc, "", "", "")), auth, database
 
 
+@dataclass
+class _SharedRead:
+    """The read transaction of a ``reading()`` block: begun on the block's first read, one statement at a time
+    (a transaction runs its statements in order; DataLoaders of one request level ask concurrently)."""
+
+    session: neo4j.AsyncSession | None = None
+    tx: AsyncTransaction | None = None
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
 class Neo4jGraph(Graph):
     """A Neo4j database reached over Bolt."""
 
@@ -50,6 +62,7 @@ class Neo4jGraph(Graph):
         self._driver = driver
         self._database = database
         self._tx: contextvars.ContextVar[AsyncTransaction | None] = contextvars.ContextVar("neo4j_tx", default=None)
+        self._shared: contextvars.ContextVar[_SharedRead | None] = contextvars.ContextVar("neo4j_read", default=None)
 
     @classmethod
     async def open(cls, url: str, timeout_ms: int) -> Neo4jGraph:
@@ -81,7 +94,10 @@ class Neo4jGraph(Graph):
 
     async def _read(self, cypher: str, params: dict[str, Any]) -> list[Row]:
         tx = self._tx.get()
+        shared = self._shared.get() if tx is None else None
         try:
+            if shared is not None:
+                return await self._read_shared(shared, cypher, params)
             if tx is not None:
                 result = await tx.run(cypher, params)
                 return [r.data() for r in [rec async for rec in result]]
@@ -96,6 +112,34 @@ class Neo4jGraph(Graph):
             raise DatabaseUnavailable(f"Neo4j is not answering: {exc}") from exc
         except Neo4jError as exc:
             raise _translate(exc) from exc
+
+    async def _read_shared(self, shared: _SharedRead, cypher: str, params: dict[str, Any]) -> list[Row]:
+        async with shared.lock:
+            if shared.tx is None:
+                shared.session = self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS)
+                shared.tx = await shared.session.begin_transaction(timeout=self.timeout_ms / 1000)
+            try:
+                result = await shared.tx.run(cypher, params)
+                return [rec.data() async for rec in result]
+            except BaseException:
+                # A failed statement fails its transaction: the request's next reads begin a new one, so one
+                # failing field does not fail the others with a confusing "transaction failed".
+                await _close_shared(shared)
+                raise
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[None]:
+        """One read session and transaction for every read of the block (begun lazily, closed at the end)."""
+        if self._tx.get() is not None or self._shared.get() is not None:
+            yield  # inside a write transaction or an outer block already: its reads share that
+            return
+        shared = _SharedRead()
+        token = self._shared.set(shared)
+        try:
+            yield
+        finally:
+            self._shared.reset(token)
+            await _close_shared(shared)
 
     async def _write(self, cypher: str, params: dict[str, Any]) -> WriteStats:
         tx = self._tx.get()
@@ -174,6 +218,17 @@ class Neo4jGraph(Graph):
     async def close(self) -> None:
         await self._stop_healing()
         await self._driver.close()
+
+
+async def _close_shared(shared: _SharedRead) -> None:
+    """End a shared read transaction and its session (a read transaction: closing rolls back, nothing to commit)."""
+    tx, session, shared.tx, shared.session = shared.tx, shared.session, None, None
+    with contextlib.suppress(*UNAVAILABLE, DriverError, Neo4jError):
+        if tx is not None:
+            await tx.close()
+    with contextlib.suppress(*UNAVAILABLE, DriverError, Neo4jError):
+        if session is not None:
+            await session.close()
 
 
 def _with_timeout(work: Any, timeout_ms: int) -> Any:

@@ -19,6 +19,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 from unidecode import unidecode
 
+from discovery.neighbourhoods import blocks, sketch
+
 # Component weights (they sum to 1, so a score is in [0, 1]); change them and re-run `ogp load`.
 WEIGHTS: dict[str, float] = {
     "text": 0.55,
@@ -203,24 +205,37 @@ class Corpus:
         m = sp.csr_matrix((vals, (rows, cols)), shape=(len(sets), max(len(keys), 1)), dtype=np.float64)
         return _unit(m) if norm else m
 
-    def block_scores(self, rows: slice | Sequence[int]) -> dict[str, np.ndarray]:
-        """Dense component-value matrices for the query commitments ``rows`` (a range or a list of
-        indices) against every commitment."""
-        # Against matrices transposed once (a product with ``m.T`` transposes ``m`` on every call: 14 ms
-        # for the one row of a commitment's filtered ranking, of which the products take 1 ms).
-        areas_t, orgs_t, coalitions_t = self._transposed
-        text = (self.text[rows] @ self.text_t).toarray()
+    def block_scores(
+        self, rows: slice | Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray | None = None
+    ) -> dict[str, np.ndarray]:
+        """Dense component-value matrices for the query commitments ``rows`` (a range or a list of indices)
+        against every commitment, or against ``columns`` only (a neighbourhood's candidates)."""
+        if columns is None:
+            # Against matrices transposed once (a product with ``m.T`` transposes ``m`` on every call: 14 ms
+            # for the one row of a commitment's filtered ranking, of which the products take 1 ms).
+            text_t, (areas_t, orgs_t, coalitions_t), outcome = self.text_t, self._transposed, self.outcome
+        else:
+            text_t = self.text[columns].T.tocsr()
+            areas_t, orgs_t, coalitions_t = (
+                m[columns].T.tocsr() for m in (self.areas, self.organizations, self.coalitions)
+            )
+            outcome = self.outcome[columns]
+        text = (self.text[rows] @ text_t).toarray()
         areas = (self.areas[rows] @ areas_t).toarray()
         orgs = (self.organizations[rows] @ orgs_t).toarray()
         coal = ((self.coalitions[rows] @ coalitions_t).toarray() > 0).astype(np.float64)
-        outcome = np.broadcast_to(self.outcome, text.shape)
         return {
             "text": np.clip(text, 0.0, 1.0),
             "policy_areas": np.clip(areas, 0.0, 1.0),
             "organizations": np.clip(orgs, 0.0, 1.0),
             "coalition": coal,
-            "outcome": outcome,
+            "outcome": np.broadcast_to(outcome, text.shape),
         }
+
+    def sketch(self) -> np.ndarray:
+        """Dense rows whose inner products approximate the text and policy-area part of the score (for
+        ``discovery.neighbourhoods``: which commitments to compare)."""
+        return sketch([(self.text, WEIGHTS["text"]), (self.areas, WEIGHTS["policy_areas"])])
 
     def pair(self, query: Doc, match: Doc, values: dict[str, float]) -> Pair:
         """Explain one pair: the component values plus the shared areas (heaviest first) and organisations."""
@@ -247,26 +262,30 @@ def best(scores: np.ndarray, keep: np.ndarray, first: int) -> np.ndarray:
 
 
 def top_similar(corpus: Corpus, k: int, same_member_k: int, block: int = 512) -> Iterator[tuple[int, int, Pair]]:
-    """For each commitment, its ``k`` best matches in other members and ``same_member_k`` in its own."""
+    """For each commitment, its ``k`` best matches in other members and ``same_member_k`` in its own, among
+    the candidates of its neighbourhood (every commitment, in a corpus of up to ~1,000: see
+    ``discovery/neighbourhoods.py``), so the work grows linearly with the corpus."""
     members = corpus.members
-    n = len(corpus.docs)
-    for start in range(0, n, block):
-        stop = min(n, start + block)
-        values = corpus.block_scores(slice(start, stop))
-        scores = total(values)
-        for r in range(stop - start):
-            i = start + r
-            same = members == members[i]
-            for mask, kk in ((~same, k), (same, same_member_k)):
-                row = np.where(mask, scores[r], -np.inf)
-                row[i] = -np.inf
-                candidates = int(np.isfinite(row).sum())
-                if kk <= 0 or candidates == 0:
-                    continue
-                best = np.argpartition(-row, min(kk, candidates) - 1)[: min(kk, candidates)]
-                for j in best[np.argsort(-row[best], kind="stable")]:
-                    vals = {c: float(values[c][r, j]) for c in WEIGHTS}
-                    yield i, int(j), corpus.pair(corpus.docs[i], corpus.docs[j], vals)
+    for neighbourhood in blocks(corpus.sketch()):
+        candidates = neighbourhood.candidates
+        candidate_members = members[candidates]
+        for start in range(0, len(neighbourhood.queries), block):
+            queries = neighbourhood.queries[start : start + block]
+            values = corpus.block_scores(queries, candidates)
+            scores = total(values)
+            for r, i in enumerate(queries):
+                same = candidate_members == members[i]
+                for mask, kk in ((~same, k), (same, same_member_k)):
+                    row = np.where(mask & (candidates != i), scores[r], -np.inf)
+                    found = int(np.isfinite(row).sum())
+                    if kk <= 0 or found == 0:
+                        continue
+                    chosen = np.argpartition(-row, min(kk, found) - 1)[: min(kk, found)]
+                    # best first; ties in corpus order (candidates are sorted by corpus index)
+                    for c in chosen[np.lexsort((candidates[chosen], -row[chosen]))]:
+                        vals = {name: float(values[name][r, c]) for name in WEIGHTS}
+                        j = int(candidates[c])
+                        yield int(i), j, corpus.pair(corpus.docs[int(i)], corpus.docs[j], vals)
 
 
 def continuations(corpus: Corpus, min_text: float = 0.3) -> Iterator[tuple[str, str]]:

