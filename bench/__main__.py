@@ -86,24 +86,34 @@ def run_backend(backend: str, args: argparse.Namespace, report: Report, scratch:
         for scale in args.scales:
             folder = corpus(scale)
             url = neo4j_url or embedded_url(scratch, scale)
-            if neo4j_url:
-                clear(neo4j_url)
-            print(f"[{backend} {scale}x] loading {folder}", flush=True)
-            result: LoadResult = run_load(backend, scale, url, folder, server.pid if server else None)
-            report.loads.append(result)
-            print(f"[{backend} {scale}x] load: {result.seconds:.1f}s, {result.message}", flush=True)
-            if not result.ok or scale > args.latency_max_scale or args.skip_latency:
+            reused = args.reuse and backend == "falkordb" and Path(url.removeprefix("falkordb-lite://")).exists()
+            if not reused:
+                if neo4j_url:
+                    clear(neo4j_url)
+                print(f"[{backend} {scale}x] loading {folder}", flush=True)
+                result: LoadResult = run_load(backend, scale, url, folder, server.pid if server else None)
+                report.loads.append(result)
+                print(f"[{backend} {scale}x] load: {result.seconds:.1f}s, {result.message}", flush=True)
+                if not result.ok:
+                    continue
+            if scale > args.latency_max_scale or args.skip_latency:
                 continue
             env = ogp_env(url)
-            with ogp_serve(env, log=scratch / f"serve-{backend}-{scale}x.log") as served:
-                print(f"[{backend} {scale}x] latency: {args.rounds} rounds x {args.seconds}s per query", flush=True)
-                report.latency[(backend, scale)] = latency.measure(
-                    served.base, latency.queries(inputs), args.rounds, args.seconds
-                )
-            if scale == args.scales[0] and args.workers:
-                for workers in args.workers:
-                    print(f"[{backend} {scale}x] throughput with {workers} worker(s)", flush=True)
-                    report.throughput[(backend, workers)] = throughput(env, workers, args.throughput_seconds, inputs)
+            try:
+                with ogp_serve(env, log=scratch / f"serve-{backend}-{scale}x.log") as served:
+                    print(f"[{backend} {scale}x] latency: {args.rounds} rounds x {args.seconds}s per query", flush=True)
+                    report.latency[(backend, scale)] = latency.measure(
+                        served.base, latency.queries(inputs), args.rounds, args.seconds
+                    )
+                if scale == args.scales[0] and args.workers:
+                    for workers in args.workers:
+                        print(f"[{backend} {scale}x] throughput with {workers} worker(s)", flush=True)
+                        report.throughput[(backend, workers)] = throughput(
+                            env, workers, args.throughput_seconds, inputs
+                        )
+            except RuntimeError as exc:  # a server that does not start is a finding, not the end of the run
+                report.failures.append(f"{backend} {scale}x: {exc} (log: {scratch})")
+                print(f"[{backend} {scale}x] {exc}", flush=True)
 
 
 def _ints(text: str) -> list[int]:
@@ -121,13 +131,15 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-latency", action="store_true", help="loads only")
     parser.add_argument("--workers", type=_ints, default=[1, 2], help="throughput with these worker counts ('' = none)")
     parser.add_argument("--throughput-seconds", type=float, default=10.0, help="seconds of the throughput run")
+    parser.add_argument("--scratch", type=Path, help="folder for graphs and logs (default var/bench/<time>)")
+    parser.add_argument("--reuse", action="store_true", help="serve embedded graphs already loaded in --scratch")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run, print and save the report; 1 when a target is missed."""
     args = parse(argv)
-    scratch = PROJECT_ROOT / "var" / "bench" / time.strftime("%Y%m%d-%H%M%S")
+    scratch = args.scratch or PROJECT_ROOT / "var" / "bench" / time.strftime("%Y%m%d-%H%M%S")
     scratch.mkdir(parents=True, exist_ok=True)
     report = Report(args)
     report.floor = empty_app_floor(args.seconds)

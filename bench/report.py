@@ -39,6 +39,7 @@ class Report:
     latency: dict[tuple[str, int], dict[str, Series]] = field(default_factory=dict)
     throughput: dict[tuple[str, int], WrkResult] = field(default_factory=dict)
     checks: list[tuple[str, bool]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
     def render(self) -> str:
         """The whole report as Markdown."""
@@ -79,6 +80,8 @@ class Report:
                     f"| {backend} | {workers} | {t.rate:.0f} | {t.p50:.2f} | {t.p99:.2f} | {t.p99 / t.p50:.2f} | "
                     f"{t.errors} |"
                 )
+        if self.failures:
+            lines += ["", "## Failures", ""] + [f"- {failure}" for failure in self.failures]
         lines += ["", "## Targets", ""]
         lines += [f"- [{'x' if ok else ' '}] {text}" for text, ok in self.checks]
         return "\n".join(lines)
@@ -113,6 +116,7 @@ class Report:
             for name, s in series.items():
                 if s.errors:
                     checks.append((f"{backend} {scale}x {name}: {s.errors} errors", False))
+        checks += [(failure, False) for failure in self.failures]
         for load in self.loads:
             checks.append((f"{load.backend} {load.scale}x load succeeded", load.ok))
         times = {(r.backend, r.scale): r.seconds for r in self.loads if r.ok}
