@@ -173,6 +173,23 @@ class Graph(ABC):
         """Async context manager: every write inside it lands together or not at all."""
 
     @asynccontextmanager
+    async def atomic_parts(self, part_bytes: int) -> AsyncIterator[None]:
+        """Like ``atomic()`` for a block that may be too large for one transaction (a whole load).
+
+        A backend with a transaction memory limit (Neo4j) commits the block in parts of about ``part_bytes``
+        of statement parameters and puts the graph back as it was if the block fails, or, if its process
+        dies, at the next ``restore_unfinished()`` (``graph/neo4j_undo.py``). The embedded backend has no
+        such limit: one ``atomic()`` block.
+        """
+        async with self.atomic():
+            yield
+
+    async def restore_unfinished(self) -> str | None:
+        """Undo an ``atomic_parts`` block whose process died (its start time), or None when there was none.
+        The embedded backend restores its snapshot when it opens: nothing to do here."""
+        return None
+
+    @asynccontextmanager
     async def reading(self) -> AsyncIterator[None]:
         """Every read inside the block shares one read transaction (one GraphQL request's statements).
 

@@ -9,6 +9,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -16,6 +17,7 @@ import neo4j
 from neo4j import AsyncGraphDatabase, AsyncManagedTransaction, AsyncTransaction, Query
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from graph import neo4j_undo
 from graph.backend import Graph, GraphSchema, Row, WriteStats, search_terms
 from graph.errors import ConfigError, DatabaseUnavailable, GraphError, QueryTimeoutError
 
@@ -63,6 +65,7 @@ class Neo4jGraph(Graph):
         self._database = database
         self._tx: contextvars.ContextVar[AsyncTransaction | None] = contextvars.ContextVar("neo4j_tx", default=None)
         self._shared: contextvars.ContextVar[_SharedRead | None] = contextvars.ContextVar("neo4j_read", default=None)
+        self._parts_of: dict[int, neo4j_undo.Parts] = {}  # the atomic_parts block each open part belongs to
 
     @classmethod
     async def open(cls, url: str, timeout_ms: int) -> Neo4jGraph:
@@ -92,8 +95,14 @@ class Neo4jGraph(Graph):
     def _query(self, cypher: str, timeout_ms: int | None = None) -> Query:
         return Query(cypher, timeout=(timeout_ms or self.timeout_ms) / 1000)
 
-    async def _read(self, cypher: str, params: dict[str, Any]) -> list[Row]:
+    def _current_tx(self) -> AsyncTransaction | None:
+        """The open transaction of this context: the current part, inside an ``atomic_parts`` block."""
         tx = self._tx.get()
+        parts = self._parts_of.get(id(tx)) if tx is not None else None
+        return parts.tx if parts is not None else tx
+
+    async def _read(self, cypher: str, params: dict[str, Any]) -> list[Row]:
+        tx = self._current_tx()
         shared = self._shared.get() if tx is None else None
         try:
             if shared is not None:
@@ -106,6 +115,21 @@ class Neo4jGraph(Graph):
                 res = await t.run(cypher, params)
                 return [rec.data() async for rec in res]
 
+            async with self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS) as s:
+                return await s.execute_read(_with_timeout(work, self.timeout_ms))
+        except UNAVAILABLE as exc:
+            raise DatabaseUnavailable(f"Neo4j is not answering: {exc}") from exc
+        except Neo4jError as exc:
+            raise _translate(exc) from exc
+
+    async def _read_outside(self, cypher: str, params: dict[str, Any]) -> list[Row]:
+        """A read in its own session, outside any open transaction (it sees only committed writes)."""
+
+        async def work(t: AsyncManagedTransaction) -> list[Row]:
+            res = await t.run(cypher, params)
+            return [rec.data() async for rec in res]
+
+        try:
             async with self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS) as s:
                 return await s.execute_read(_with_timeout(work, self.timeout_ms))
         except UNAVAILABLE as exc:
@@ -142,12 +166,16 @@ class Neo4jGraph(Graph):
             await _close_shared(shared)
 
     async def _write(self, cypher: str, params: dict[str, Any]) -> WriteStats:
-        tx = self._tx.get()
+        first = self._tx.get()
+        parts = self._parts_of.get(id(first)) if first is not None else None
+        tx = parts.tx if parts is not None else first
         try:
             if tx is not None:
                 result = await tx.run(cypher, params)
                 rows = [rec.data() async for rec in result]
                 summary = await result.consume()
+                if parts is not None:
+                    await parts.written(params)
             else:
                 async with self._driver.session(database=self._database) as s:
                     result = await s.run(cypher, params)
@@ -188,6 +216,56 @@ class Neo4jGraph(Graph):
                         await tx.close()
         except UNAVAILABLE as exc:
             raise DatabaseUnavailable(f"Neo4j is not answering: {exc}") from exc
+
+    @asynccontextmanager
+    async def atomic_parts(self, part_bytes: int) -> AsyncIterator[None]:
+        """A block of writes committed in parts of about ``part_bytes`` of statement parameters each, so no
+        transaction outgrows ``db.memory.transaction.max``; undone from a saved copy if it fails
+        (``graph/neo4j_undo.py``). A block that fits in one part is one transaction and saves nothing."""
+        if self._tx.get() is not None:
+            yield  # inside a transaction already: its writes are its own
+            return
+        parts = neo4j_undo.Parts(part_bytes, self._read_outside, self.write, self.clear)
+        done = False
+        try:
+            async with self._driver.session(database=self._database) as session:
+                parts.session = session
+                first = parts.tx = await session.begin_transaction()
+                token = self._tx.set(first)
+                self._parts_of[id(first)] = parts
+                try:
+                    yield
+                    await parts.tx.commit()
+                    done = True
+                finally:
+                    self._parts_of.pop(id(first), None)
+                    self._tx.reset(token)
+                    with contextlib.suppress(*UNAVAILABLE, DriverError):  # a lost connection rolls back by itself
+                        if not done:
+                            await parts.tx.rollback()
+                        await parts.tx.close()
+        except UNAVAILABLE as exc:
+            raise DatabaseUnavailable(f"Neo4j is not answering: {exc}") from exc
+        finally:
+            # outside the block's transaction: the saved copy goes (done), or is put back (failed)
+            await (parts.finish() if done else parts.undo())
+
+    async def restore_unfinished(self) -> str | None:
+        """Put back the graph saved by a block of parts that never finished (its process died); its start time."""
+        rows = await self.read(neo4j_undo.MARKER)
+        if not rows:
+            return None
+        path, since = Path(str(rows[0]["file"])), str(rows[0]["since"])
+        if not path.exists():
+            raise GraphError(
+                f"a write begun at {since} did not finish, and the copy of the graph that undoes it ({path}) is "
+                "gone (written on another machine, or removed): load your files again into an emptied graph "
+                "(`ogp reset --yes`, then `ogp load`)"
+            )
+        logger.warning("a write begun at %s did not finish: putting the graph back as it was before it", since)
+        await neo4j_undo.put_back(self.write, self.clear, path)
+        path.unlink(missing_ok=True)
+        return since
 
     async def ensure_schema(self, schema: GraphSchema) -> None:
         """Unique constraints, range indexes and full-text indexes in Neo4j's DDL (all ``IF NOT EXISTS``)."""

@@ -1,4 +1,9 @@
-"""Running a load: extract and validate every file first, then write the whole run in one ``graph.atomic()``."""
+"""Running a load: extract and validate every file first, then write the whole run as one undoable block.
+
+The block is ``graph.atomic_parts()``: one transaction on the embedded backend; on Neo4j, parts of about
+``PART_BYTES`` each under its transaction memory limit, the graph put back as it was if the run fails
+(``graph/neo4j_undo.py``). A run of the real export fits in one part, so it is one transaction there too.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,10 @@ from queries.derivation_state import mark_owed, owed_since
 from queries.schema import graph_schema
 
 logger = logging.getLogger(__name__)
+
+# Statement parameters per committed part of a run on Neo4j: a part of ~8 MB of rows held ~60 MiB of
+# transaction state in measurements (256 MiB is the launcher's db.memory.transaction.max; see BENCHMARKS.md).
+PART_BYTES = 8 * 2**20
 
 
 @dataclass
@@ -117,17 +126,24 @@ def prepare(
 
 
 async def write(
-    graph: Graph, prepared: Prepared, *, derive: bool = True, on_written: Callable[[], None] | None = None
+    graph: Graph,
+    prepared: Prepared,
+    *,
+    derive: bool = True,
+    on_written: Callable[[], None] | None = None,
+    part_bytes: int = PART_BYTES,
 ) -> RunReport:
-    """Ensure the schema, write every batch inside one ``graph.atomic()`` (all files or none), then
-    recompute the derived similarity links when the run changed anything, or when an earlier run's
+    """Ensure the schema, write every batch inside one ``graph.atomic_parts()`` block (all files or none),
+    then recompute the derived similarity links when the run changed anything, or when an earlier run's
     derivation never finished (killed, or failed): the run marks the derivation owed in its own
-    transaction, and the derivation settles it in the transaction that writes the new links."""
+    block, and the derivation settles it once the new links are in. A run whose process died half-way
+    through a block of parts is undone first (``restore_unfinished``)."""
     report = prepared.report
     loaded_at = now()
     await graph.ensure_schema(graph_schema())
+    await graph.restore_unfinished()
     report.owed_before = await owed_since(graph)
-    async with graph.atomic():
+    async with graph.atomic_parts(part_bytes):
         for src, batch, file_report in prepared.batches:
             if prepared.skip_invalid and batch.errors:
                 batch.errors = []  # reported in the file report; the batch holds only the valid rows
@@ -166,7 +182,9 @@ async def run_load(
 
 
 async def complete_owed_derivation(graph: Graph) -> DerivedStats | None:
-    """Compute the derived links if a run left them owed (``ogp serve`` calls this before serving)."""
+    """Undo a run whose process died half-way through its writes, then compute the derived links if a run
+    left them owed (``ogp serve`` calls this before serving)."""
+    await graph.restore_unfinished()
     since = await owed_since(graph)
     if since is None:
         return None
