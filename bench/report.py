@@ -57,11 +57,16 @@ class Report:
                 f"client floor: wrk -c1 against an empty ASGI app on uvicorn: p50 {self.floor.p50:.3f} ms "
                 f"({self.floor.rate:.0f} req/s)"
             )
-        lines += ["", "## Loads", "", "| backend | scale | seconds | loader peak MiB | database peak MiB | result |"]
-        lines.append("|---|---|---|---|---|---|")
+        lines += ["", "## Loads", ""]
+        lines.append(
+            "| backend | scale | seconds | loader peak MiB | database peak MiB | largest transaction MiB | result |"
+        )
+        lines.append("|---|---|---|---|---|---|---|")
         for r in self.loads:
             server = f"{r.server_peak / 2**20:.0f}" if r.server_peak else "(in loader)"
-            lines.append(f"| {r.backend} | {r.scale}x | {r.seconds:.1f} | {r.peak_mib:.0f} | {server} | {r.message} |")
+            largest = f"{r.largest_transaction / 2**20:.0f}" if r.largest_transaction else "-"
+            cells = [r.backend, f"{r.scale}x", f"{r.seconds:.1f}", f"{r.peak_mib:.0f}", server, largest, r.message]
+            lines.append("| " + " | ".join(cells) + " |")
         for (backend, scale), series in sorted(self.latency.items()):
             base = series["__typename"].median()
             lines += ["", f"## Latency: {backend}, {scale}x (__typename p50 {base:.3f} ms)", ""]
