@@ -20,7 +20,7 @@ from loaders.derived_links import LinkSet, NodeUpdate, replace_links
 from loaders.run import run_load
 from loaders.similarity import derive_similarity
 from queries.derivation_state import mark_owed, owed_since
-from tests.conftest import real_file
+from tests.helpers import real_file
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "commitments_sample.csv"
 LINKS = (
