@@ -136,16 +136,16 @@ class Series:
     failure: str = ""
 
     def median(self) -> float:
-        """Median p50 over rounds (ms)."""
-        return statistics.median(self.p50)
+        """Median p50 over rounds (ms); nan when no round completed a request."""
+        return statistics.median(self.p50) if self.p50 else float("nan")
 
     def median_ratio(self) -> float:
-        """Median ratio over rounds."""
-        return statistics.median(self.ratio)
+        """Median ratio over rounds (nan when none)."""
+        return statistics.median(self.ratio) if self.ratio else float("nan")
 
     def spread(self) -> str:
         """Lowest-highest ratio over rounds."""
-        return f"{min(self.ratio):.2f}-{max(self.ratio):.2f}"
+        return f"{min(self.ratio):.2f}-{max(self.ratio):.2f}" if self.ratio else "-"
 
 
 def measure(base: str, chosen: Sequence[Query], rounds: int, seconds: float) -> dict[str, Series]:
@@ -159,8 +159,12 @@ def measure(base: str, chosen: Sequence[Query], rounds: int, seconds: float) -> 
             baseline = None
             for q in chosen:
                 result = wrk.run(base, scripts[q.name], seconds=seconds)
-                baseline = result.p50 if baseline is None else baseline
                 s = series[q.name]
+                if not result.requests:  # every request outlasted the round: no p50 to report
+                    s.errors += 1
+                    s.failure = s.failure or f"no request completed within a {seconds:.0f} s round"
+                    continue
+                baseline = result.p50 if baseline is None else baseline
                 s.p50.append(result.p50)
                 s.ratio.append(result.p50 / baseline if baseline else float("nan"))
                 s.errors += result.errors
