@@ -1,12 +1,15 @@
 """Order-independent clustering of organisation spellings: nodes (scope, key), edges, components, canonical ids.
 
-A node is one normalised key in one scope (a member for national bodies, ``*`` for shared ones). Edges:
-rapidfuzz ``token_sort_ratio`` >= 92 between keys of one scope, and a bare acronym to the one organisation
-that acronym is given for in parentheses (in the same member first, else anywhere for shared organisations),
-or to the body a context acronym ("MoJ") stands for in the member. Components of that graph are the
-organisations. Which spelling names and ids a component is a total order over everything seen (a full
-name before a bare acronym, then most mentions, then shortest key, then alphabetical), so any order of
-cells gives the same ids. A component holding an organisation already in the graph (``known``) takes the
+A node is one match key in one scope (a member, or ``*`` for international bodies); nodes the alias table
+fixes (``=<entry>`` keys) carry their id, name and kind. Edges: rapidfuzz ``token_sort_ratio`` >= 92
+between keys of one scope (never between keys whose numbers differ: "Bureau for Sessions I" and "… II"
+are two bodies, and never to a fixed node); names given the same acronym in one member ("Union Générale
+des Travailleurs (UGTCI)" and "General Union of Workers (UGTCI)": a translation); a bare acronym to the
+one organisation that acronym is given for in parentheses (in the member first, else anywhere for
+shared organisations), else to the table's body of that acronym. Components are the organisations.
+Which spelling names and ids a component is a total order over everything seen (a fixed node first,
+then a full name before a bare acronym, most mentions, shortest key, alphabetical), so any order of cells
+gives the same ids. A component holding an organisation already in the graph (``known``) takes the
 graph's id (the smallest, if several): across files, the graph's id wins.
 """
 
@@ -18,12 +21,15 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from graph.model import Organization, OrganizationKind
+from loaders._org_keys import numbers
 from loaders.member_names import slugify
 
 NodeKey = tuple[str, str]
 FUZZY_THRESHOLD = 92
 FUZZY_MIN_LENGTH = 12
+SHARED_ACRONYM_MIN = 3
 GLOBAL = "*"
+FIXED = "="
 KIND_ORDER: tuple[OrganizationKind, ...] = (
     "government",
     "parliament",
@@ -34,9 +40,20 @@ KIND_ORDER: tuple[OrganizationKind, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Fixed:
+    """What the alias table says a node is."""
+
+    id: str
+    name: str
+    kind: OrganizationKind
+    member_id: str | None
+    network: str | None = None
+
+
 @dataclass
 class Node:
-    """Every mention of one normalised key in one scope."""
+    """Every mention of one key in one scope."""
 
     scope: str
     key: str
@@ -44,14 +61,16 @@ class Node:
     count: int = 0
     kinds: Counter[OrganizationKind] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
+    slugs: Counter[str] = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
     known: Organization | None = None
+    fixed: Fixed | None = None
     bare: bool = False
 
 
 @dataclass
 class Cluster:
-    """One resolved organisation: the id, its name and kind, and every spelling."""
+    """One resolved organisation: the id, its name and kind, every spelling, and its network (chapters)."""
 
     id: str
     kind: OrganizationKind
@@ -59,6 +78,7 @@ class Cluster:
     name: str
     aliases: list[str]
     seen: bool
+    network: str | None = None
 
     def model(self, aliases: list[str] | None = None) -> Organization:
         """The graph node (``aliases`` overrides the full alias list, e.g. with the one cell spelling)."""
@@ -79,7 +99,7 @@ class SpellingGraph:
         self._edges: dict[NodeKey, set[NodeKey]] = {}
         self._by_scope: dict[str, list[str]] = {}
         self.defs: dict[tuple[str, str], set[NodeKey]] = {}
-        self.bare: dict[NodeKey, tuple[str, str, str | None]] = {}
+        self.bare: dict[NodeKey, tuple[str, str, NodeKey | None]] = {}
         self._clusters: dict[NodeKey, list[Node]] | None = None  # node -> the nodes of its component
         self._summary: dict[int, Cluster] = {}  # id() of a component's node list -> its organisation
 
@@ -92,9 +112,11 @@ class SpellingGraph:
         node = self.nodes[nk] = Node(scope, key)
         self._edges[nk] = set()
         keys = self._by_scope.setdefault(scope, [])
-        if len(key) >= FUZZY_MIN_LENGTH:
+        if len(key) >= FUZZY_MIN_LENGTH and not key.startswith(FIXED):
             for other in keys:
-                if len(other) >= FUZZY_MIN_LENGTH and fuzz.token_sort_ratio(key, other) >= FUZZY_THRESHOLD:
+                if len(other) < FUZZY_MIN_LENGTH or other.startswith(FIXED) or numbers(other) != numbers(key):
+                    continue
+                if fuzz.token_sort_ratio(key, other) >= FUZZY_THRESHOLD:
                     self._edges[nk].add((scope, other))
                     self._edges[(scope, other)].add(nk)
         keys.append(key)
@@ -109,10 +131,10 @@ class SpellingGraph:
                 targets.add(nk)
                 self._clusters = None
 
-    def mark_bare(self, nk: NodeKey, member_id: str, token: str, context_key: str | None) -> None:
-        """Record that node ``nk`` is a bare acronym (``context_key``: the body a context acronym stands for)."""
+    def mark_bare(self, nk: NodeKey, member_id: str, token: str, fallback: NodeKey | None) -> None:
+        """Record that node ``nk`` is a bare acronym (``fallback``: the body it stands for when no cell says)."""
         if nk not in self.bare:
-            self.bare[nk] = (member_id, token, context_key)
+            self.bare[nk] = (member_id, token, fallback)
             self.nodes[nk].bare = True
             self._clusters = None
 
@@ -158,14 +180,19 @@ class SpellingGraph:
         for nk in sorted(self._edges):
             for other in sorted(self._edges[nk]):
                 union(nk, other)
+        for (where, acronym), targets in sorted(self.defs.items()):
+            named = sorted(t for t in targets if not self.nodes[t].bare)
+            if where != GLOBAL and len(acronym) >= SHARED_ACRONYM_MIN and len(named) > 1 and _compatible(self, named):
+                for other in named[1:]:  # one acronym, two names in one member: one body in two languages
+                    union(named[0], other)
         links: list[tuple[NodeKey, NodeKey]] = []
-        for nk, (member_id, token, context_key) in sorted(self.bare.items()):
+        for nk, (member_id, token, fallback) in sorted(self.bare.items()):
             targets = (self.defs.get((member_id, token), set()) or self.defs.get((GLOBAL, token), set())) - {nk}
-            if not targets and context_key is not None and (member_id, context_key) in self.nodes:
-                targets = {(member_id, context_key)}
             roots = {root(t) for t in targets}
             if len(roots) == 1:  # an acronym given for two different organisations links to neither
                 links.append((nk, min(targets)))
+            elif not targets and fallback is not None and fallback in self.nodes:
+                links.append((nk, fallback))
         for a, b in links:
             union(a, b)
         groups: dict[NodeKey, list[Node]] = {}
@@ -174,17 +201,31 @@ class SpellingGraph:
         return {(n.scope, n.key): members for members in groups.values() for n in members}
 
 
-def _order(node: Node) -> tuple[bool, int, int, str]:
-    return (node.bare, -node.count, len(node.key), node.key)  # a full name over an acronym, then most mentioned
+def _compatible(graph: SpellingGraph, keys: list[NodeKey]) -> bool:
+    """Names sharing an acronym join only when nothing says they are different kinds of body."""
+    kinds = set()
+    for nk in keys:
+        node = graph.nodes[nk]
+        top = [k for k, _ in node.kinds.most_common(1) if k != "unknown"]
+        kinds.update(top)
+    return len(kinds) <= 1
+
+
+def _order(node: Node) -> tuple[bool, bool, int, int, str]:
+    # a fixed node first, then a full name over an acronym, then the most mentioned
+    return (node.fixed is None, node.bare, -node.count, len(node.key), node.key)
 
 
 def _cluster_id(members: list[Node]) -> str:
     known = sorted(n.known.id for n in members if n.known is not None)
     if known:
         return known[0]
+    fixed = sorted(n.fixed.id for n in members if n.fixed is not None)
+    if fixed:
+        return fixed[0]
     shared = [n for n in members if n.scope == GLOBAL] or members
     best = min(shared, key=_order)
-    slug = slugify(best.key) or slugify(max(best.names, key=lambda s: (best.names[s], s)))
+    slug = slugify(max(best.slugs, key=lambda s: (best.slugs[s], s)) if best.slugs else best.key)
     return slug if best.scope == GLOBAL else f"{best.member_code.lower()}-{slug}"
 
 
@@ -199,8 +240,12 @@ def _summarise(cid: str, members: list[Node]) -> Cluster:
         ),
         None,
     )
+    fixed = next((n.fixed for n in sorted(members, key=lambda n: n.key) if n.fixed and n.fixed.id == cid), None)
+    network = next((n.fixed.network for n in members if n.fixed and n.fixed.network), None)
     if known is not None:
-        return Cluster(cid, known.kind, known.member_id, known.name, aliases, seen)
+        return Cluster(cid, known.kind, known.member_id, known.name, aliases, seen, network)
+    if fixed is not None:
+        return Cluster(cid, fixed.kind, fixed.member_id, fixed.name, aliases, seen, network)
     voters = [n for n in members if n.scope == GLOBAL] or members
     voters = [n for n in voters if not n.bare] or voters
     kinds: Counter[OrganizationKind] = Counter()
@@ -216,4 +261,4 @@ def _summarise(cid: str, members: list[Node]) -> Cluster:
     kind = min(known_kinds, key=lambda k: (-kinds[k], KIND_ORDER.index(k)))
     name = min(names, key=lambda s: (-names[s], len(s), s)) if names else cid
     member_id = None if voters[0].scope == GLOBAL else voters[0].scope
-    return Cluster(cid, kind, member_id, name, aliases, seen)
+    return Cluster(cid, kind, member_id, name, aliases, seen, network)

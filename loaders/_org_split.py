@@ -1,179 +1,280 @@
-"""Split a free-text institutions cell into organisation names (conservatively) and clean each name.
+"""Split a free-text institutions cell into organisation names, and clean each name.
 
-Strong separators (new line, ``;``, bullets, list numbering) always split; a comma, ``and``/``y``/``et``/
-``e``/``&``, `` - `` or `` / `` split only when both sides look like organisation names, and a comma never
-splits an unfinished ministry list ("Ministry of Labour, Employment and Social Protection").
+Steps: ``prepare`` (contacts, notes, bullets, wrapped lines; loaders/_org_clean.py), labels and parents
+(loaders/_org_labels.py), then strong separators (new line, ``;``), commas (never inside an unfinished
+ministry list: "Ministry of Labour, Employment and Social Protection"), connectors (``and``/``y``/``et``/
+``&``/`` - ``/``/``, only between two names), and last the cuts inside lists written without any
+separator ("Ministry of Finance Ministry of Economy State Treasury …"): before a word that opens a name,
+after one that closes it, at an acronym, a closing quote or a footnote number, and around a body the
+alias table knows. Then names that are people, labels, groups or sentences are dropped.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from loaders._org_aliases import PLACE_WORDS, alias_table
+from loaders._org_clean import prepare
+from loaders._org_keys import match_key
+from loaders._org_labels import State, runs
+from loaders._org_lexicon import fold, has_proper_name, head_word, is_generic, words
+from loaders._org_names import Piece, clean_name, is_acronym, keep, looks_like_org, strip_article
+from loaders.member_names import MEMBER_CODES
 
-from unidecode import unidecode
-
-from loaders._org_lexicon import (
-    ADJECTIVES,
-    ARTICLES,
-    CSO_HEADS,
-    END_HEADS,
-    GENERIC_WORDS,
-    GOVERNMENT_HEADS,
-    GROUP_ENDS,
-    GROUP_STARTS,
-    KNOWN_ACRONYMS,
-    MULTILATERAL_NAMES,
-    PARLIAMENT_WORDS,
-    PORTFOLIO_WORDS,
-    START_HEADS,
-    is_generic,
-)
-
-BULLETS = "•●▪◦·‣⁃\uf06c\uf0b7\uf0a7\uf0d8\uf076\u2023\u25aa\u25cf\u2022"
-_BULLET_RE = re.compile(f"[{BULLETS}]")
-_LINE_BULLET_RE = re.compile(r"^\s*(?:[-–—*>]+|\(?[a-zA-Z]\)|\d{1,2}[.)])\s+", re.MULTILINE)
-_INLINE_NUMBER_RE = re.compile(r"(?:(?<=^)|(?<=[\s,.]))(?:\([a-z]\)|\d{1,2}[.)])\s+(?=[A-Z\"“])")
-_HYPHEN_WRAP_RE = re.compile(r"(\w)-\s*\n\s*(?=[a-z])")
-_JOIN_END_RE = re.compile(
-    r"\b(of|for|and|the|de|del|la|el|des|du|da|do|on|to|in|y|et|e|with|para|pour)\s*$", re.IGNORECASE
-)
-_ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,14}$")
-_PAREN_RE = re.compile(r"\(([^()]*)\)")
-_LABEL_RE = re.compile(r"^([^:]{2,120}):\s*(.*)$", re.DOTALL)
-_ACTORS_ANYWHERE_RE = re.compile(r"\b(?:other|state)\s+actors\s+involved\b", re.IGNORECASE)
-_ACTORS_PREFIX_RE = re.compile(
-    r"^(?:other\s+|state\s+|government\s+)?actors\s+involved(?:\s*-\s*(?:government|csos?)\b)?\s*", re.IGNORECASE
-)
-_PEOPLE_RE = re.compile(r"\b(Mr|Ms|Mrs|Dr|Hon|Sr|Sra|Diputad[oa]|MP|Senator|Senador[a]?)\b\.?")
-_PEOPLE_LABELS = ("citizens", "individuals", "persons", "people", "experts", "ciudadanos")
-_SENTENCE_RE = re.compile(
-    r"\b(will|have been|has been|taken into|which|who|that|according to|where appropriate|as appropriate|"
-    r"interested in|involved in|such as|depending|nature of|in charge of the|upon|among other|see|que|conforman)\b",
+_CONNECTOR_RE = re.compile(r"\s+(?:and|y|et|e|&|-|–|/)\s+|\s+/(?=[A-Z])|(?<=[a-z]{3})/\s*(?=[A-Z])")
+_LAST_IS_MINISTRY_RE = re.compile(
+    r"(?:^|\s(?:and|y|e|et|&)\s)(?:the\s+)?(?:federal\s+|national\s+)?(?:ministry|ministerio|minist[eè]re|"
+    r"minist[eé]rio|department|departamento|secretar[ií]a|minister|direcci[oó]n|directorate|comisi[oó]n|"
+    r"commission|council|consejo|agency|agencia|oficina|office)\b[^,]*$",
     re.IGNORECASE,
 )
-_CONNECTOR_RE = re.compile(r"\s+(?:and|y|et|e|&|-|–|/)\s+|(?<=[\w)])\.\s+(?=[A-Z])")
-_SLASH_ACRONYM_RE = re.compile(r"\s*/([A-Z]{2,8})/\s*")
-_MINISTRY_LIST_RE = re.compile(
-    r"^(?:the\s+)?(?:federal\s+|national\s+)?(?:ministry|ministerio|minist[eè]re|minist[eé]rio|department|"
-    r"departamento|secretar[ií]a|minister)\b",
-    re.IGNORECASE,
-)
+_AND_RE = re.compile(r"(?:^|\s)(?:and|y|e|et|&)\s")
+
+
+def _ends_in_and(parts: list[str], index: int) -> bool:
+    """Does the list of short parts starting at ``index`` end in one with "and" ("…, Employment and Social
+    Protection")? Then they are the rest of one body's name, not other bodies ("Petróleos Mexicanos")."""
+    for part in parts[index:]:
+        if looks_like_org(part) or len(part.split()) > 8:
+            return False
+        if _AND_RE.search(part):
+            return True
+    return False
 _MINISTRIES_OF_RE = re.compile(
-    r"^(?:the\s+)?(?:ministries|ministrries|ministerios|minist[eè]res)\s+(of|de|du|des)\s*:?\s*(.+)$", re.IGNORECASE
+    r"^(?:the\s+)?(?:ministries|ministrries|ministerios|minist[eè]res)\s+"
+    r"(of|de|du|des|responsible for|in charge of)\s*:?\s*(.+)$",
+    re.IGNORECASE,
 )
 _PREPOSITION_RE = re.compile(r"\b(of|for|in|on|de|del|para|pour|du|des)\b", re.IGNORECASE)
-_STOP = frozenset(
-    {
-        "of",
-        "for",
-        "in",
-        "on",
-        "the",
-        "and",
-        "to",
-        "de",
-        "del",
-        "la",
-        "el",
-        "y",
-        "e",
-        "et",
-        "des",
-        "du",
-        "les",
-        "los",
-        "las",
-        "a",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "with",
-    }
+_OPEN_AFTER = frozenset({"of", "for", "on", "to", "in", "de", "del", "para", "pour", "du", "des", "against"})
+_BINDING = frozenset({"in", "for", "on", "de", "en", "du", "of the"})  # "UNDP Office in …", "EITI Secretariat"
+_PLACES = PLACE_WORDS | frozenset(w for name in MEMBER_CODES for w in fold(name).split())
+# Nouns used as adjectives before a head: "Government Office", "State Treasury" are one name.
+_MODIFIERS = frozenset(
+    "government state national federal public prime cabinet parliamentary municipal central regional local city "
+    "county provincial presidential".split()
 )
-MAX_WORDS = 12  # longer fragments are several names glued together, or a sentence
-MAX_CHARS = 120
-GLUED_WORDS = 8
-_ORG_WORDS = tuple(GOVERNMENT_HEADS | CSO_HEADS) + tuple(w for w in PARLIAMENT_WORDS if w not in ADJECTIVES)
-_ORG_WORDS += MULTILATERAL_NAMES
+_ROLE_ONLY_RE = re.compile(r"^(?:the )?(?:deputy |vice )?(?:prime )?(?:minister|president|governor|mayor)$")
 
 
-@dataclass(frozen=True)
-class Piece:
-    """One organisation name cut from a cell: cleaned name, acronym given with it, and the raw spelling."""
-
-    name: str
-    acronym: str | None
-    as_written: str
-
-
-def fold(text: str) -> str:
-    """ASCII, lower case, punctuation as spaces, single-spaced."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower().replace("&", " and ")).split())
-
-
-def is_acronym(token: str) -> bool:
-    """An acronym-like token: starts upper case, has two or more capitals (``OGP``, ``CDD-Ghana``, ``PNAfrica``)."""
-    return bool(_ACRONYM_RE.match(token)) and sum(c.isupper() for c in token) >= 2
-
-
-def strip_article(text: str) -> str:
-    """Drop a leading article (any language in ``ARTICLES``)."""
-    low = text.lower()
-    for article in ARTICLES:
-        if low.startswith(article) and len(text) > len(article) + 1:
-            return text[len(article) :].lstrip()
-    return text
-
-
-def looks_like_org(text: str) -> bool:
-    """Does this fragment look like an organisation name on its own (capitalised, with an org word or acronym)?"""
-    bare = strip_article(text.strip(" .,\"“”'"))
-    if not bare or not (bare[0].isupper() or bare[0].isdigit() or (len(bare) > 1 and bare[1].isupper())):
+def _complete(tokens: list[str], known: Callable[[str], bool], member: Sequence[str]) -> bool:
+    """Could these words be a whole name (a head word, an acronym, a quoted or a known name)?"""
+    while tokens and fold(tokens[0]) in words().legal_forms:  # "CSO Anti-Corruption": the type is no name
+        tokens = tokens[1:]
+    text = " ".join(tokens).strip(" ,.")
+    if not tokens or fold(text) in member:  # "PNG" alone is the country, not a name
         return False
-    if is_acronym(bare.split()[0]) or is_acronym(_PAREN_RE.sub("", bare).strip()):
-        return True
-    padded = f" {fold(bare)} "
-    return any(f" {w} " in padded for w in _ORG_WORDS)
+    if len(tokens) == 1:
+        return is_acronym(tokens[0].strip("()\"“”,."))
+    return looks_like_org(text) or text.endswith(("”", '"', "»")) or known(text)
 
 
-def _lines(text: str) -> list[str]:
-    text = text.replace("\u00a0", " ").replace("\r", "\n").replace("\t", " ")
-    text = _HYPHEN_WRAP_RE.sub(r"\1", text)
-    text = _SLASH_ACRONYM_RE.sub(r" (\1)\n", text)
-    text = _BULLET_RE.sub("\n", text)
-    text = _ACTORS_ANYWHERE_RE.sub("\n", text)
-    text = _LINE_BULLET_RE.sub("\n", text)
-    text = _INLINE_NUMBER_RE.sub("\n", text)
-    raw = [" ".join(line.split()) for line in text.split("\n")]
-    lines: list[str] = []
-    for line in raw:
-        if not line:
+def _initials(tokens: list[str]) -> str:
+    return "".join(t[0] for t in tokens if t[:1].isupper()).upper()
+
+
+def _form_after_quote(tokens: list[str], start: int) -> bool:
+    """Does a legal form follow the quoted name that opens at ``start`` ('"EKENG" CJSC')?"""
+    for j in range(start, len(tokens)):
+        if tokens[j].rstrip(",.;").endswith(("”", '"', "»")) and (j > start or len(tokens[j]) > 1):
+            return j + 1 < len(tokens) and fold(tokens[j + 1]) in words().legal_forms
+    return False
+
+
+def _typed(tokens: list[str]) -> bool:
+    """Only type words ("Society", "NGO", "Public Association"): the quoted name after them is theirs."""
+    w = words()
+    return all(fold(t) in w.legal_forms or fold(t) in w.civil_society_heads | w.government_heads for t in tokens)
+
+
+def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> list[str]:
+    """Cut a list written without separators at name boundaries (see the module docstring)."""
+    w = words()
+    tokens = text.split()
+    if len(tokens) < 3:
+        return [text]
+    pieces: list[list[str]] = [[]]
+    quotes = 0
+    for i, token in enumerate(tokens):
+        current = pieces[-1]
+        word, prev = fold(token), fold(current[-1]) if current else ""
+        prev2 = fold(current[-2]) if len(current) > 1 else ""
+        after = fold(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        capital = token[:1].isupper() or token[:1] in "\"“«"
+        inside = quotes % 2 == 1  # never cut inside a quoted name
+        # "… of the Indonesian | House" and "Government Office" are one name; "Governance Coalition" too
+        opens = (
+            capital
+            and word in w.start_heads
+            and (word not in w.end_heads or after in _OPEN_AFTER)
+            and prev not in w.prepositions | _MODIFIERS
+            and prev2 not in w.articles
+            and not (
+                current
+                and is_acronym(current[-1].strip("(),"))
+                and not current[-1].startswith("(")  # "(GFDO) Institute for …": a bracket ends a name
+                and (not after or after in _BINDING)
+            )
+            and prev not in _PLACES  # "NEPAD/APRM Kenya Secretariat"
+        )
+        closes = (
+            capital
+            and (len(tokens) >= 8 or word in w.start_heads)
+            and len(current) >= 2  # "Network Movement for Justice …" opens with its head
+            and has_proper_name(fold(" ".join(current)))  # "the international initiative | Publish …" is one
+            and prev in w.end_heads
+            and word not in w.prepositions | w.end_heads
+            and word not in _PLACES  # "Parliamentary Network Africa", "Twaweza East Africa"
+            and token[:1] not in "\"“«"  # 'Society "Latvian Civic Alliance"': a type, then the name
+        )
+        bare = token.strip("(),.;")
+        acronym = (
+            is_acronym(bare)
+            and "(" not in token
+            and fold(bare) not in w.legal_forms
+            and not any(fold(" ".join(tokens[i : i + k])) in member for k in (1, 2, 3))  # "… (BKD) DPR RI"
+            and prev not in w.prepositions
+            and current[-1:] != ["-"]
+            and not (current and current[-1].endswith(("-", "–")))
+            and fold(" ".join(current)) not in w.legal_forms
+        )
+        quoted = (
+            current
+            and capital
+            and quotes % 2 == 0
+            and fold(token) not in w.legal_forms
+            and (
+                current[-1].endswith(("”", '"', "»"))  # '"Latvian Civic Alliance" | Public Policy Center'
+                or (
+                    token[:1] in "\"“«"  # 'Police Yerevan Municipality | "EKENG" CJSC'
+                    and _form_after_quote(tokens, i)
+                    and _complete(current, known, member)
+                    and not _typed(current)
+                )
+            )
+        )
+        number = token.isdigit() and len(token) <= 3 and prev not in w.prepositions | {"no", "law", "act", "article"}
+        repeated = capital and current and fold(current[-1]) == word and len(word) > 3
+        quotes += sum(token.count(q) for q in "\"“”«»")
+        if number and not inside:
+            pieces.append([])
             continue
-        wrapped = _JOIN_END_RE.search(lines[-1]) or line[0].islower() or line[0].isdigit() if lines else False
-        glue = wrapped and not lines[-1].endswith((";", "."))
-        if glue:
-            lines[-1] = f"{lines[-1]} {line}"
+        if acronym and current and _initials(current) == bare.upper():
+            current.append(f"({bare})")  # "Fundación Ciudadanía y Desarrollo FCD": the acronym of the name before
+            continue
+        cut = ((opens or acronym) and _complete(current, known, member)) or closes or quoted or repeated
+        if current and cut and not inside and prev not in {"and", "y", "et", "e", "&"}:
+            pieces.append([token])
         else:
-            lines.append(line)
-    return lines
+            current.append(token)
+    return [" ".join(p) for p in pieces if p]
 
 
-def _strip_label(line: str) -> str | None:
-    """Remove a section label ("Civil Society:", "State actors involved"); None when the line lists people."""
-    line = _ACTORS_PREFIX_RE.sub("", line)
-    match = _LABEL_RE.match(line)
-    if match:
-        label = fold(match.group(1))
-        if any(label.startswith(p) for p in _PEOPLE_LABELS):
-            return None
-        generic = is_generic(label) or "actor" in label or "stakeholder" in label or _SENTENCE_RE.search(label)
-        if generic or label in {"initiator", "academia"}:
-            return match.group(2)
-    return line
+_STANDALONE = frozenset({"presidency", "parliament", "treasury", "police", "government", "cabinet", "judiciary", "senate"})
+
+
+def _rest_stands(rest: list[str], known_part: list[str], member: Sequence[str]) -> bool:
+    """Is what is left beside a known body a name of its own (not a type word, a place or a qualifier)?"""
+    w = words()
+    while rest and fold(rest[0]) in w.articles:
+        rest = rest[1:]
+    folded = fold(" ".join(rest))
+    if not rest or folded in member or not match_key(" ".join(rest), tuple(member)).replace("republic", "").strip():
+        return False  # "… of the Republic of Armenia", "Australia"
+    if all(t in _PLACES for t in folded.split()):
+        return False  # "Eastern Africa", "Kenya"
+    if len(rest) == 1:
+        if is_acronym(rest[0]) or folded in _STANDALONE:
+            return True
+        return len(known_part) == 1 and is_acronym(known_part[0]) and has_proper_name(folded)  # "Pollicy | GiZ"
+    if is_generic(folded) or folded in w.legal_forms or _typed(rest):
+        return False
+    return has_proper_name(folded)
+
+
+def _known_cuts(text: str, known: Callable[[str], bool], member: Sequence[str]) -> list[str]:
+    """Split off a body the alias table knows at the start or end of a longer fragment ("Young Scot | Transparency
+    International", "Presidency | Mzalendo Trust", "Pollicy | GiZ")."""
+    tokens = text.split()
+    if len(tokens) < 2:
+        return [text]
+    for size in range(len(tokens) - 1, 0, -1):
+        for at_start in (True, False):
+            head, tail = (tokens[:size], tokens[size:]) if at_start else (tokens[-size:], tokens[:-size])
+            if not tail[0][:1].isupper() or (size == 1 and not is_acronym(head[0])) or head[0][:1] == "(":
+                continue  # "Parliamentary Network Africa (PN Africa)": the bracket is an alias, not a second body
+            if fold(head[-1]) in words().prepositions or sum(" ".join(head).count(q) for q in "\"“”«»") % 2:
+                continue
+            if not head[0][:1].isupper() or fold(head[0]) in words().prepositions:
+                continue  # "… Relations | with the Parliament": the known body is a complement
+            if at_start and fold(tail[0]) in _PLACES:
+                continue  # "Transparency International | Australia and …": the place belongs to the name
+            inner = [t for t in tail if fold(t) not in member and fold(t) not in {"dpr", "ri"}]
+            if not at_start and inner and fold(inner[-1]) in words().prepositions:
+                continue  # "Principal Inspectorate of DPR RI | Secretariat General": a complement, one name
+            if _rest_stands(tail, head, member) and known(" ".join(head)):
+                first, second = (head, tail) if at_start else (tail, head)
+                return [p for part in (first, second) for p in _known_cuts(" ".join(part), known, member)]
+    for size in range(len(tokens) - 2, 1, -1):  # a known body in the middle: "Fundación Balmaceda | Ciudadanía
+        for start in range(1, len(tokens) - size):  # Inteligente | Espacio Público"
+            before, middle, after = tokens[:start], tokens[start : start + size], tokens[start + size :]
+            if not (middle[0][:1].isupper() and after[0][:1].isupper()) or fold(before[-1]) in words().prepositions:
+                continue
+            if fold(middle[-1]) in words().prepositions or not known(" ".join(middle)):
+                continue
+            if _rest_stands(before, middle, member) and _rest_stands(after, middle, member):
+                return [
+                    *_known_cuts(" ".join(before), known, member),
+                    " ".join(middle),
+                    *_known_cuts(" ".join(after), known, member),
+                ]
+    return [text]
+
+
+def _balanced(text: str) -> str:
+    """Drop brackets that open or close nothing ("Transparency International PNG (TIPNG Consultative …")."""
+    stack: list[int] = []
+    drop: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            if stack:
+                stack.pop()
+            else:
+                drop.add(i)
+    drop.update(stack)
+    return "".join(" " if i in drop else ch for i, ch in enumerate(text))
+
+
+def _oxford(parts: list[str]) -> list[str]:
+    """Rejoin "Geodesy, Cartography and Cadastre Authority": parts without a head word before "… and X Authority"."""
+    out: list[str] = []
+    i = 0
+    groups = words().group_ends
+    while i < len(parts):
+        joined = None
+        plural = any(fold(t) in groups for p in parts[i : i + 3] for t in p.split())
+        if not plural and (not looks_like_org(parts[i]) or head_word(fold(parts[i])) is None):
+            for j in (i + 1, i + 2):
+                joint = re.search(r"(^|\s)(and|&|y|et)\s", parts[j]) if j < len(parts) else None
+                if joint and head_word(fold(parts[j])) and head_word(fold(parts[j][: joint.start()])) is None:
+                    between = parts[i + 1 : j]
+                    if all(head_word(fold(b)) is None for b in between) and head_word(fold(parts[i])) is None:
+                        joined = (j, ", ".join(parts[i : j + 1]))
+                    break
+        if joined:
+            out.append(joined[1])
+            i = joined[0] + 1
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
 
 
 def _comma_parts(line: str) -> list[str]:
+    line = _balanced(line)
     parts: list[str] = []
     depth = 0
     current = ""
@@ -187,17 +288,19 @@ def _comma_parts(line: str) -> list[str]:
             current += ch
     parts.append(current)
     merged: list[str] = []
-    for part in (p.strip() for p in parts):
+    raw = _oxford([p.strip() for p in parts if p.strip()])
+    for index, part in enumerate(raw):
         if not part:
             continue
         bare = re.sub(r"^(?:and|y|et|e)\s+", "", part)
+        last_name = _AND_RE.split(merged[-1])[-1] if merged else ""
         continues_list = (
             merged
-            and _MINISTRY_LIST_RE.match(merged[-1])
+            and (_LAST_IS_MINISTRY_RE.search(merged[-1]) or head_word(fold(last_name)) is not None)
             and bare[:1].isupper()
             and not looks_like_org(bare)
-            and len(bare.split()) <= 5
-            and not _PREPOSITION_RE.search(bare)
+            and len(bare.split()) <= 8
+            and _ends_in_and(raw, index)
         )
         if continues_list:
             merged[-1] = f"{merged[-1]}, {part}"
@@ -206,117 +309,126 @@ def _comma_parts(line: str) -> list[str]:
     return merged
 
 
-def _connector_parts(text: str) -> list[str]:
-    """Split on and/y/et/e/&/-// only where both sides look like organisations."""
-    pieces = _CONNECTOR_RE.split(text)
-    seps = _CONNECTOR_RE.findall(text)
+def _whole(text: str, left: bool, known: Callable[[str], bool]) -> bool:
+    """A name on its own, as the left or right side of "and": an acronym or a known body; on the left a single
+    head word too ("Parliament and Ministry of Information"); on the right it must open with a head word or
+    end with one ("… and Office of the Government", "… and Commonwealth Human Rights Initiative")."""
+    bare = strip_article(text.strip(" .,\"“”"))
+    tokens = bare.split()
+    if is_acronym(bare) or known(bare):
+        return True
+    if bare[:1].islower():  # "… and the parliamentary institute"
+        return not left and len(tokens) >= 2 and head_word(fold(tokens[-1])) is not None
+    if len(tokens) == 1:
+        return left and looks_like_org(bare)
+    if not looks_like_org(bare) or _ROLE_ONLY_RE.match(fold(bare)):
+        return False
+    w = words()
+    first, last = fold(tokens[0]), fold(tokens[-1])
+    heads = w.government_heads | w.civil_society_heads
+    return left or first in w.start_heads or last in heads or is_acronym(tokens[0])
+
+
+def _connector_parts(text: str, known: Callable[[str], bool]) -> list[str]:
+    """Split on and/y/et/e/&/-/–// only where both sides are whole names ("Deputy Prime Minister and Minister of
+    Justice" and "Cámara de Diputadas y Diputados" are one body), or the left is a group ("All public bodies
+    and Office of the Attorney General")."""
+    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", "\x00"), text)  # never inside brackets
+    pieces = [p.replace("\x00", " ") for p in _CONNECTOR_RE.split(protected)]
+    seps = _CONNECTOR_RE.findall(protected)
     if len(pieces) == 1:
         return [text]
     out = [pieces[0]]
     for sep, piece in zip(seps, pieces[1:], strict=True):
-        dash_acronym = sep.strip() in {"-", "–", "/"} and is_acronym(piece.strip(" .,"))
-        if not dash_acronym and looks_like_org(out[-1]) and looks_like_org(piece):
+        dash = sep.strip() in {"-", "–", "/"}
+        dash_acronym = dash and is_acronym(piece.strip(" .,"))
+        single = dash and len(piece.split()) == 1  # "Biosphere - Bitola", "Society for Transparency - Delna"
+        left = out[-1]
+        group = is_generic(fold(left)) or fold(left).split()[:1] and fold(left).split()[0] in words().group_starts
+        whole = _whole(left, True, known) or bool(group)
+        if not dash_acronym and not single and whole and _whole(piece, False, known):
             out.append(piece)
         else:
             out[-1] = f"{out[-1]}{sep}{piece}"
     return out
 
 
-def clean_name(raw: str) -> tuple[str, str | None]:
-    """Trim quotes, articles and punctuation; pull out an acronym given in parentheses or after a dash."""
-    name = raw.strip(" .,;:\"“”'‘’«»[]-–*").strip()
-    if name.count("(") != name.count(")"):
-        name = name.replace("(", " ").replace(")", " ").strip()
-    acronym: str | None = None
-    for inner in _PAREN_RE.findall(name):
-        inner = inner.strip()
-        outside = _PAREN_RE.sub("", name).strip()
-        if is_acronym(inner) and acronym is None:
-            acronym = inner
-        elif is_acronym(outside) and len(inner.split()) >= 2 and looks_like_org(inner):
-            return clean_name(inner)[0], outside
-    name = " ".join(_PAREN_RE.sub(" ", name).split()).strip(" .,;:-–")
-    name = re.sub(r"\s+(?:etc\.?|and|&|y|et|e)$", "", name).strip()
-    dash = re.match(r"^(.{4,}?)\s*[-–/]\s*([A-Z][A-Za-z\-]{1,10})$", name)
-    if dash and is_acronym(dash.group(2)):
-        name, acronym = dash.group(1).strip(), acronym or dash.group(2)
-    name = re.sub(r"\s+(?:Del|De la|De los|De)\s+[^:]*:$", "", name)
-    words = name.split()
-    while len(words) > 1 and words[0][:1].islower() and fold(words[0]) in GENERIC_WORDS:
-        words.pop(0)  # "working groups Parliamentary Network Africa"
-    name = " ".join(words)
-    name = strip_article(name).strip(" \"“”':")
-    expanded = KNOWN_ACRONYMS.get(name)
-    if expanded:
-        return expanded, acronym or (name if expanded != name else None)
-    return name, acronym
-
-
-def keep(name: str) -> bool:
-    """Is this cleaned fragment an organisation name (not a non-answer, a sentence, a person or a generic group)?"""
-    if len(name) < 2 or not (name[0].isupper() or name[0].isdigit() or (len(name) > 1 and name[1].isupper())):
-        return False
-    if fold(name.split()[0]) in GROUP_STARTS:
-        return False
-    if _PEOPLE_RE.search(name) or _SENTENCE_RE.search(name) or len(name.split()) > MAX_WORDS or len(name) > MAX_CHARS:
-        return False
-    words = fold(name).split()
-    if words == [] or (len(words) == 1 and words[0] in PORTFOLIO_WORDS):
-        return False
-    if words[-1] in GROUP_ENDS and not _PREPOSITION_RE.search(name):
-        return False
-    content = [w for w in name.split() if w.lower() not in _STOP and w[:1].isalpha()]
-    if len(content) >= 4 and sum(w[0].islower() for w in content) * 2 > len(content):
-        return False  # mostly lower-case words: a description, not a name
-    return not is_generic(fold(name))
-
-
 def ministries_list(body: str) -> list[str] | None:
-    """ "Ministries of Communication, Finance, Justice" -> one "Ministry of …" per portfolio (None: not such a list)."""
+    """ "Ministries of Communication, Finance and Justice" -> one "Ministry of …" per portfolio (None: not one)."""
     match = _MINISTRIES_OF_RE.match(body.strip())
     if not match:
         return None
-    head = "Ministry of" if match.group(1).lower() == "of" else "Ministerio de"
-    return [f"{head} {p.strip()}" for p in match.group(2).split(",") if p.strip()]
+    head = "Ministerio de" if match.group(1).lower() in ("de", "du", "des") else "Ministry of"
+    items = [p.strip() for p in match.group(2).split(",") if p.strip()]
+    last = items[-1].split(" and ") if items else []
+    if len(last) == 2 and all(fold(x) in words().portfolio_words for x in last):
+        items[-1:] = last  # "…, Justice and Communication": two portfolios
+    return [f"{head} {p}" for p in items]
 
 
-def split_glued(name: str) -> list[str]:
-    """Cut a long name at organisation boundaries: after a closing head, or before an opening "Centre for"."""
-    words = name.split()
-    if len(words) < GLUED_WORDS:
-        return [name]
-    cuts = [0]
-    for i in range(1, len(words)):
-        prev, word = fold(words[i - 1]), fold(words[i])
-        nxt = fold(words[i + 1]) if i + 1 < len(words) else ""
-        opens = word in START_HEADS and nxt in {"of", "for", "on"} and prev not in _STOP
-        closes = prev in END_HEADS and words[i][:1].isupper() and word not in _STOP | END_HEADS
-        if (opens or closes) and i - cuts[-1] >= 2:
-            cuts.append(i)
-    return [" ".join(words[a:b]) for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True)]
+_SENTENCE_END_RE = re.compile(r"(\S+)\.\s+(?=[A-Z\"“])")
+_ABBREVIATIONS = frozenset({"mr", "ms", "mrs", "dr", "st", "no", "inc", "ltd", "co", "sr", "jr", "vs", "etc"})
 
 
-def split_cell(text: str | None) -> list[Piece]:
-    """Every organisation name in one institutions cell, in order, without duplicates."""
+def _sentences(text: str) -> list[str]:
+    """Cut at ". " before a capital ("… Network of CSOs. Ushahidi"), not after an abbreviation or an initial."""
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        word = match.group(1).strip("()”\"")
+        if len(word) < 3 or fold(word) in _ABBREVIATIONS or "." in word:
+            continue
+        out.append(text[start : match.end(1)])
+        start = match.end()
+    return [*out, text[start:]]
+
+
+def _fragments(text: str, member_id: str, member: Sequence[str]) -> list[str]:
+    """Every name-sized fragment of one run of text, by separators from strongest to weakest."""
+    table = alias_table()
+
+    def known(name: str) -> bool:
+        key = match_key(name, tuple(member))
+        return bool(key) and table.lookup(member_id, key) is not None
+
+    out: list[str] = []
+    for body in (b for chunk in text.split(";") for b in _sentences(chunk)):
+        listed = ministries_list(body)
+        for part in listed or _comma_parts(body):
+            for cut in _cuts(part, member, known) if not listed else [part]:
+                for piece in _known_cuts(cut, known, member):
+                    out += _connector_parts(piece, known)
+    return out
+
+
+def split_cell(text: str | None, member_id: str = "") -> list[Piece]:
+    """Every organisation name in one institutions cell, in order, each once (``member_id``: whose cell it is)."""
     if not text or not text.strip():
         return []
+    return list(_split(text, member_id))
+
+
+@lru_cache(maxsize=1 << 14)  # a load splits each cell several times (observe, mentions, two resolver rounds)
+def _split(text: str, member_id: str) -> tuple[Piece, ...]:
+    member = alias_table().member_words(member_id) if member_id else ()
+    prepared = prepare(text, member)
+    lists_people = prepared != " ".join(text.split()) and bool(re.search(r"@|\d{6,}|\b(?:Mr|Ms|Mrs|Dr)\b\.?", text))
     pieces: list[Piece] = []
-    seen: set[str] = set()
-    for line in _lines(text):
-        first = _strip_label(line)
-        if first is None:
+    seen: set[tuple[str | None, str]] = set()
+    state = State()
+    for line in prepared.split("\n"):
+        if not line.strip():
+            state.parent = None  # a blank line ends a labelled group's units, not its kind
             continue
-        bodies = [_strip_label(p) for p in first.split(";")]
-        if None in bodies:  # a "Citizens:" label: the rest of the line names people
-            bodies = bodies[: bodies.index(None)]
-        for part in (c for b in bodies if b for c in (ministries_list(b) or _comma_parts(b))):
-            for fragment in _connector_parts(part):
-                whole, acronym = clean_name(fragment)
-                glued = split_glued(whole)
-                for sub in glued:
-                    name, sub_acronym = clean_name(sub) if len(glued) > 1 else (whole, acronym)
-                    key = fold(name)
-                    if keep(name) and key not in seen:
-                        seen.add(key)
-                        pieces.append(Piece(name, sub_acronym, (sub if len(glued) > 1 else fragment).strip(" .,;")))
-    return pieces
+        for run in runs(line, state):
+            if run.people:
+                continue
+            for fragment in _fragments(run.text, member_id, member):
+                name, acronym, form_hint = clean_name(fragment)
+                parent = run.parent if run.parent and fold(run.parent) != fold(name) else None
+                key = (fold(parent) if parent else None, fold(name))
+                if keep(name, lists_people, parent is not None) and key not in seen:
+                    seen.add(key)
+                    as_written = fragment.strip(" .,;:-–")
+                    pieces.append(Piece(name, acronym, as_written, form_hint or run.hint, parent))
+    return tuple(pieces)

@@ -18,7 +18,8 @@ from importlib import resources
 import yaml
 
 from graph.model import OrganizationKind
-from loaders._org_split import fold, strip_article
+from loaders._org_lexicon import fold
+from loaders._org_names import strip_article
 from loaders.member_names import slugify
 
 KINDS: dict[str, OrganizationKind] = {
@@ -94,8 +95,8 @@ class Found:
 
 
 def key(text: str) -> str:
-    """The comparison key of a name: folded, without a leading article."""
-    return fold(strip_article(text.strip(" \"“”'‘’")))
+    """The comparison key of a name: folded, without a leading article, spaces ignored ("Multi Stakeholder")."""
+    return fold(strip_article(text.strip(" \"“”'‘’"))).replace(" ", "")
 
 
 def spelling_keys(spelling: str) -> set[str]:
@@ -148,7 +149,7 @@ def load_gold(sources: Mapping[str, SourceCell]) -> list[GoldCell]:
             orgs = tuple(_parse_org(str(o), scope, where) for o in entry.get("orgs") or [])
             squeezed = fold(source.text).replace(" ", "")  # words glued in the source ("CommissionRevenue") still count
             for org in orgs:
-                if not any(k.replace(" ", "") in squeezed for k in org.keys()):
+                if not any(k in squeezed for k in org.keys()):
                     problems.append(f"{where}: {org.name!r} is not in the cell")
             partial = file_name == "resolution.yaml"
             not_orgs = tuple(str(n) for n in entry.get("not") or [])

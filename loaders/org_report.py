@@ -16,7 +16,6 @@ import csv
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from loaders._org_split import split_cell
 from loaders.member_names import canonical_member_name, member_code, member_slug
 from loaders.org_gold import Found, GoldCell, Match, Scores, SourceCell, load_gold, match_cell, score
 from loaders.organizations import OrganizationResolver, Role
@@ -72,13 +71,10 @@ def resolve(sources: dict[str, SourceCell]) -> tuple[OrganizationResolver, dict[
     found: dict[str, list[Found]] = {}
     for ref, cell in sources.items():
         role: Role = "lead" if ref.endswith(" lead") else "support"
-        pieces = {p.as_written: p for p in split_cell(cell.text)}
         out: list[Found] = []
         for mention in resolver.mentions(cell.text, member_id=cell.member_id, member_code=cell.member_code, role=role):
-            piece = pieces.get(mention.as_written)
-            spellings = [mention.as_written, mention.organization.name]
-            if piece is not None:
-                spellings += [piece.name] + ([piece.acronym] if piece.acronym else [])
+            spellings = [mention.name, mention.as_written, mention.organization.name]
+            spellings += [mention.acronym] if mention.acronym else []
             out.append(Found(mention.organization.id, mention.organization.kind, role, tuple(spellings)))
         found[ref] = out
     return resolver, found

@@ -1,21 +1,22 @@
 """Organisations named in commitments: split institution cells, classify each name, resolve spellings to one node.
 
-Ids: government and parliament bodies are national (``alb-ministry-of-justice``, ``member_id`` set);
-civil society, private, multilateral and unknown organisations with a proper name may span members
-(``world-bank``). A bare acronym we cannot expand ("IDFI") stays inside its member (``geo-idfi``).
-Generic groups ("civil society organisations", "other interested NGOs and CSOs", "line ministries") and
-non-answers ("NA", "TBD", "Unclear") produce no organisation at all: the raw cell stays on the
-commitment (``lead_institutions_text`` / ``supporting_institutions_text``); we never make a node
-named "CSOs", and never one node for "civil society" across countries.
+Scope: an organisation belongs to its member unless it is really international. International bodies
+are the ones the alias table lists (``loaders/data/organizations.yaml``: the UN system, donors, international
+NGOs) and names that say so ("International …", "Global …", "… International", "World …") for
+civil-society and multilateral bodies; everything else is national, with ids made from the member code
+(``alb-ministry-of-justice``). In a local member (Scotland, Buenos Aires), civil society and companies
+belong to the country, government bodies to the local member. A national chapter of a network with
+chapters (Transparency International, EITI, the Open Society foundations, AmCham, Publish What You Pay)
+is a body of its own in its country (``geo-transparency-international``), linked to its network by
+``chapter_links``. Generic groups ("civil society organisations", "line ministries") and non-answers
+("NA", "None specified") produce no organisation; the raw cell stays on the commitment.
 
-Resolution (loaders/_org_cluster.py): spellings with the same normalised key in a scope are one node
-(unidecode, lower case, no punctuation or articles, British/US spellings, the member's own name removed
-from national bodies: "Parliament of Georgia" = "Parliament"); nodes join when rapidfuzz
-``token_sort_ratio`` >= 92, and a bare acronym joins the organisation it is given for in parentheses
-("IDFI" and "Institute for Development of Freedom of Information (IDFI)"). The id and name of each
-organisation come from a total order over everything seen (most mentions, shortest key, alphabetical),
-so ids do not depend on the order of cells or files when every cell is ``observe``d before ``mentions``;
-across files, an organisation already in the graph (``known``) keeps the graph's id.
+Resolution (loaders/_org_cluster.py): spellings with one match key in a scope are one node (see
+loaders/_org_keys.py); the alias table fixes known bodies with all their spellings; fuzzy-equal keys,
+names sharing an acronym in one member, and a bare acronym and the name it is given for join. The id and
+name of each organisation come from a total order over everything seen, so ids do not depend on the order
+of cells or files when every cell is ``observe``d before ``mentions``; across files, an organisation
+already in the graph (``known``) keeps the graph's id.
 """
 
 from __future__ import annotations
@@ -28,62 +29,23 @@ from typing import Literal
 
 from graph.backend import Graph
 from graph.model import Organization, OrganizationKind
-from loaders._org_cluster import GLOBAL, NodeKey, SpellingGraph
-from loaders._org_lexicon import KNOWN_ACRONYMS, classify, has_proper_name
-from loaders._org_split import Piece, fold, is_acronym, split_cell
+from loaders._org_aliases import Found, alias_table, national_member
+from loaders._org_cluster import FIXED, GLOBAL, Fixed, NodeKey, SpellingGraph
+from loaders._org_keys import display_key, match_key
+from loaders._org_lexicon import classify, fold
+from loaders._org_names import Piece, is_acronym
+from loaders._org_split import split_cell
+from loaders.member_names import MEMBER_CODES, member_slug, slugify
 
 Role = Literal["lead", "support"]
-# International organisations whose names are made of descriptive words only: still one node across members.
-INTERNATIONAL_NAMES: frozenset[str] = frozenset(KNOWN_ACRONYMS.values()) | {
-    "Transparency International",
-    "Open Knowledge Foundation",
-    "Open Contracting Partnership",
-    "Article 19",
-    "Publish What You Pay",
-    "Global Integrity",
-    "Open Data Charter",
-    "Open Ownership",
-}
 NATIONAL_KINDS: frozenset[str] = frozenset({"government", "parliament"})
+_INTERNATIONAL_RE = re.compile(r"^(?:international|global|world|inter american|african|european)\b|\binternational$")
+_CODES = {member_slug(name): code for name, code in MEMBER_CODES.items()}
 
 KNOWN_ORGANIZATIONS = (
     "MATCH (o:Organization) "
     "RETURN o.id AS id, o.name AS name, o.kind AS kind, o.member_id AS member_id, o.aliases AS aliases"
 )
-
-SYNONYMS: dict[str, str] = {
-    "organisation": "organization",
-    "organisations": "organizations",
-    "labour": "labor",
-    "centre": "center",
-    "centres": "centers",
-    "programme": "program",
-    "programmes": "programs",
-    "defence": "defense",
-    "min": "ministry",
-    "dept": "department",
-    "govt": "government",
-    "gov": "government",
-    "natl": "national",
-    "intl": "international",
-    "co": "co",
-    "cooperation": "cooperation",
-    "favour": "favor",
-    "honourable": "honorable",
-}
-_DROP_TOKENS = frozenset({"the"})
-# Acronyms that stand for a body only when that body already exists in the member ("MoJ" -> Ministry of Justice).
-CONTEXT_ACRONYMS: dict[str, str] = {
-    "moj": "ministry of justice",
-    "mof": "ministry of finance",
-    "mfa": "ministry of foreign affairs",
-    "moe": "ministry of education",
-    "moh": "ministry of health",
-    "moi": "ministry of interior",
-    "pmo": "prime ministers office",
-    "gog": "government",
-    "cog": "council of governors",
-}
 
 
 @dataclass(frozen=True)
@@ -93,26 +55,12 @@ class OrgMention:
     organization: Organization
     as_written: str
     role: Role
-
-
-def normal_key(name: str, member_words: str = "") -> str:
-    """The comparison key of a name: folded, synonyms expanded, articles dropped, the member's own name removed."""
-    tokens = [SYNONYMS.get(t, t) for t in fold(name).split() if t not in _DROP_TOKENS]
-    key = " ".join(tokens)
-    if member_words and key != member_words:
-        key = re.sub(
-            rf"\s+(?:of|de|du|da|do|del|in)\s+(?:la\s+|el\s+)?(?:republic\s+of\s+|republica\s+de\s+|kingdom\s+of\s+)?"
-            rf"(?:la\s+)?{re.escape(member_words)}$",
-            "",
-            key,
-        )
-        if key.startswith(member_words + " ") and len(key) > len(member_words) + 3:
-            key = key[len(member_words) + 1 :]
-    return key
+    name: str = ""
+    acronym: str | None = None
 
 
 class OrganizationResolver:
-    """Resolves institution cells to organisations, merging spellings within a scope (member or global).
+    """Resolves institution cells to organisations, merging spellings within a scope (member or international).
 
     Single pass: ``mentions`` for each cell (ids of early mentions may change as later spellings arrive;
     ``organizations()`` is always order-independent). Two passes: ``observe`` every cell first, then
@@ -121,26 +69,27 @@ class OrganizationResolver:
 
     def __init__(self, known: Iterable[Organization] = ()) -> None:
         self._graph = SpellingGraph()
+        self._table = alias_table()
         self._pending: Counter[tuple[str, str, str]] = Counter()
         for org in sorted(known, key=lambda o: o.id):
             scope = org.member_id if org.member_id else GLOBAL
-            words = fold(org.member_id.replace("-", " ")) if org.member_id else ""
+            words = self._table.member_words(org.member_id) if org.member_id else ()
             for spelling in [org.name, *org.aliases]:
-                node = self._graph.node(scope, normal_key(spelling, words))
+                node = self._graph.node(scope, match_key(spelling, words))
                 if node.known is None:
                     node.known = org
                     node.aliases.update(org.aliases)
 
     def observe(self, text: str | None, *, member_id: str, member_code: str) -> None:
         """First pass: count one cell's spellings without returning mentions (call ``mentions`` for it later)."""
-        for piece in split_cell(text):
+        for piece in split_cell(text, member_id):
             self._add(piece, member_id, member_code)
         self._pending[(text or "", member_id, member_code)] += 1
 
     def mentions(self, text: str | None, *, member_id: str, member_code: str, role: Role) -> list[OrgMention]:
         """The organisations named in one cell of one member's commitment, each once, in order."""
         cell = (text or "", member_id, member_code)
-        pieces = split_cell(text)
+        pieces = split_cell(text, member_id)
         if self._pending[cell] > 0:
             self._pending[cell] -= 1
             keys = [self._node_key(p, member_id)[0] for p in pieces]
@@ -152,44 +101,109 @@ class OrganizationResolver:
             cluster = self._graph.cluster(nk)
             if cluster.id not in done:
                 done.add(cluster.id)
-                out.append(OrgMention(cluster.model([piece.as_written]), piece.as_written, role))
+                model = cluster.model([piece.as_written])
+                out.append(OrgMention(model, piece.as_written, role, piece.name, piece.acronym))
         return out
 
     def organizations(self) -> list[Organization]:
-        """Every organisation mentioned so far (not the unused known ones), aliases = every source spelling."""
-        return [c.model() for c in self._graph.clusters()]
+        """Every organisation mentioned so far (and the networks of its chapters), aliases = every source spelling."""
+        found = {c.id: c.model() for c in self._graph.clusters()}
+        for _, network in self.chapter_links():
+            if network not in found:
+                entry = self._table.international[network]
+                found[network] = Organization(id=network, name=entry.name, kind=entry.kind, aliases=[])
+        return [found[i] for i in sorted(found)]
 
-    def _node_key(self, piece: Piece, member_id: str) -> tuple[NodeKey, OrganizationKind]:
-        folded = fold(piece.name)
-        kind = classify(folded, piece.name)
-        national = kind in NATIONAL_KINDS or (
-            kind in {"civil_society", "unknown"}
-            and piece.name not in INTERNATIONAL_NAMES
-            and (not has_proper_name(folded) or is_acronym(piece.name.replace(" ", "")))
-        )
-        scope = member_id if national else GLOBAL
-        return (scope, normal_key(piece.name, fold(member_id.replace("-", " ")) if national else "")), kind
+    def chapter_links(self) -> list[tuple[str, str]]:
+        """(chapter id, network id) for every national chapter mentioned: the CHAPTER_OF relationships."""
+        return sorted({(c.id, c.network) for c in self._graph.clusters() if c.network and c.network != c.id})
+
+    def _table_node(self, found: Found, member_id: str) -> tuple[NodeKey, Fixed]:
+        entry, network = found.entry, found.network
+        if found.member_id is None:
+            return (GLOBAL, FIXED + entry.slug), Fixed(entry.slug, entry.name, entry.kind, None)
+        code = _CODES.get(found.member_id, found.member_id).lower()
+        if network is not None and entry.slug == network.slug:  # an unnamed chapter: "<network> <country>"
+            suffix = f"-{slug_of(found.qualifier)}" if found.qualifier else ""
+            ident = f"{code}-{network.slug}{suffix}"
+            name = f"{network.name} {_country_name(found.member_id)}" + (f", {found.qualifier}" if suffix else "")
+            fixed = Fixed(ident, name, entry.kind, found.member_id, network.slug)
+            return (found.member_id, FIXED + ident), fixed
+        ident = entry.id or f"{code}-{slugify(display_key(entry.name, self._table.member_words(found.member_id)))}"
+        chapter_of = entry.chapter_of if entry.chapter_of else None
+        return (found.member_id, FIXED + ident), Fixed(ident, entry.name, entry.kind, found.member_id, chapter_of)
+
+    def _node_key(self, piece: Piece, member_id: str) -> tuple[NodeKey, OrganizationKind, Fixed | None]:
+        words = self._table.member_words(member_id)
+        key = match_key(piece.name, words)
+        found = self._table.lookup(member_id, key) or self._table.chapter(member_id, fold(piece.name), key)
+        if found is None and not is_acronym(piece.name.replace(" ", "")):
+            office = self._table.office(key)
+            found = Found(office, None) if office is not None else None
+        if found is not None and not (is_acronym(piece.name.replace(" ", "")) and found.network is None):
+            nk, fixed = self._table_node(found, member_id)
+            return nk, fixed.kind, fixed
+        kind = classify(fold(piece.name), piece.name, piece.hint)
+        if kind in NATIONAL_KINDS:
+            scope = member_id
+        elif _INTERNATIONAL_RE.search(fold(piece.name)) and not any(w in fold(piece.name) for w in words):
+            scope = GLOBAL
+        else:
+            scope = national_member(member_id)
+        if piece.parent and scope != GLOBAL:
+            key = f"{match_key(piece.parent, words)} > {key}"
+        return (scope, key), kind, None
 
     def _add(self, piece: Piece, member_id: str, member_code: str) -> NodeKey:
-        nk, kind = self._node_key(piece, member_id)
+        nk, kind, fixed = self._node_key(piece, member_id)
         node = self._graph.node(*nk)
-        if nk[0] != GLOBAL and (not node.member_code or member_code < node.member_code):
-            node.member_code = member_code
+        if nk[0] != GLOBAL:
+            code = _CODES.get(nk[0], member_code)
+            if not node.member_code or code < node.member_code:
+                node.member_code = code
+        if fixed is not None:
+            node.fixed = fixed
         node.count += 1
         node.kinds[kind] += 1
-        node.names[piece.name] += 1
+        node.names[_display_name(piece)] += 1
+        node.slugs[display_key(piece.name, self._table.member_words(member_id))] += 1
         node.aliases.add(piece.as_written)
         self._graph.touch(nk)
+        acronym_scope = member_id if nk[0] == GLOBAL else nk[0]
         if piece.acronym:
             node.aliases.add(piece.acronym)
-            self._graph.define_acronym(member_id, fold(piece.acronym), nk)
-        token = normal_key(piece.name, fold(member_id.replace("-", " ")))
-        canonical = piece.name in INTERNATIONAL_NAMES  # "GIZ", "OECD": the name we chose, not a bare acronym
-        if not canonical and (is_acronym(piece.name.replace(" ", "")) or token in CONTEXT_ACRONYMS):
-            full = CONTEXT_ACRONYMS.get(token)
-            context_key = normal_key(full, fold(member_id.replace("-", " "))) if full else None
-            self._graph.mark_bare(nk, member_id, token, context_key)
+            self._graph.define_acronym(acronym_scope, fold(piece.acronym), nk)
+        if is_acronym(piece.name.replace(" ", "")) and fixed is None:
+            fallback = self._acronym_fallback(piece, member_id)
+            self._graph.mark_bare(nk, acronym_scope, fold(piece.name), fallback)
         return nk
+
+    def _acronym_fallback(self, piece: Piece, member_id: str) -> NodeKey | None:
+        """The table's body for a bare acronym ("GIZ", "UNDP", "IDSCS"), used when no cell of the member says."""
+        key = match_key(piece.name, self._table.member_words(member_id))
+        found = self._table.lookup(member_id, key)
+        if found is None:
+            return None
+        nk, fixed = self._table_node(found, member_id)
+        node = self._graph.node(*nk)
+        node.fixed = fixed
+        if nk[0] != GLOBAL and not node.member_code:
+            node.member_code = _CODES.get(nk[0], "")
+        return nk
+
+
+def slug_of(text: str) -> str:
+    """A slug of any text."""
+    return "-".join(fold(text).split())
+
+
+def _country_name(member_id: str) -> str:
+    names = {member_slug(name): name for name in MEMBER_CODES}
+    return names.get(member_id, member_id.replace("-", " ").title())
+
+
+def _display_name(piece: Piece) -> str:
+    return f"{piece.name} ({piece.parent})" if piece.parent else piece.name
 
 
 async def known_organizations(graph: Graph) -> list[Organization]:
