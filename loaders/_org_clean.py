@@ -30,6 +30,7 @@ HYPHEN_PREFIXES = frozenset(
 _CAMEL_RE = re.compile(r"\b([A-Z][a-z]{4,})([A-Z][a-z]{3,})\b")
 _LINE_NUMBER_RE = re.compile(r"^\s*(?:[-–—*>]+|\(?[a-zA-Z]\)|\d{1,2}[.)])\s+", re.MULTILINE)
 _INLINE_NUMBER_RE = re.compile(r"(?:(?<=^)|(?<=[\s,.;:]))(?:\(?[a-z]\)|\d{1,2}[.)])\s+(?=[A-Z\"“])")
+_SLASH_ACRONYM_RE = re.compile(r"\s*/([A-Z]{2,8})/\s*")  # "Ministry of E-Government /MEG/ Bulgarian Center …"
 _DASHED_ACRONYM_RE = re.compile(r"\s-([A-Z]{2,10})-(?=[\s,.;]|$)")  # "Secretaría de Control -SECYT-"
 _BROKEN_HYPHEN_RE = re.compile(r"(\w)-\s+(?=[a-z]|General\b)")  # "Directorate- General"
 _SHOUTED_RE = re.compile(r"\b[A-Z]{4,}\b")
@@ -134,6 +135,7 @@ def _unwrap(lines: list[str], member: Sequence[str]) -> list[str]:
                     and last not in member
                     and not any(last == m.split()[-1] for m in member)
                     and line[0] not in "\"“«"
+                    and fold(line.split()[0]) not in words().group_starts  # "…Presidencia\nRedes Sociales de …"
                 )
                 if _broken(prev, line) or wrapped or stray:  # "Parlamento\nAbierto", "Buenos\nAires"
                     out[-1] = f"{prev} {line}"
@@ -162,6 +164,7 @@ def prepare(text: str, member: Sequence[str] = ()) -> str:
     text = _URL_RE.sub(" ", text)
     text = _PHONE_RE.sub(lambda m: " " if sum(c.isdigit() for c in m.group(0)) >= 7 else m.group(0), text)
     text = _DASHED_ACRONYM_RE.sub(r" (\1)", text)
+    text = _SLASH_ACRONYM_RE.sub(r" (\1);\n", text)
     text = _LINE_NUMBER_RE.sub(";\n", text)
     text = _INLINE_NUMBER_RE.sub(";\n", text)
     text = _HYPHEN_WRAP_RE.sub(r"\1", text)

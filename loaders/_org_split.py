@@ -32,11 +32,12 @@ _LAST_IS_MINISTRY_RE = re.compile(
 _AND_RE = re.compile(r"(?:^|\s)(?:and|y|e|et|&)\s")
 
 
-def _ends_in_and(parts: list[str], index: int) -> bool:
+def _ends_in_and(parts: list[str], index: int, known: Callable[[str], bool]) -> bool:
     """Does the list of short parts starting at ``index`` end in one with "and" ("…, Employment and Social
     Protection")? Then they are the rest of one body's name, not other bodies ("Petróleos Mexicanos")."""
     for part in parts[index:]:
-        if looks_like_org(part) or len(part.split()) > 8:
+        bare = re.sub(r"\([^()]*\)", "", part).strip()  # "…, Reforms and Trainings (Training Center)"
+        if not _continues(bare, known) or len(bare.split()) > 8:
             return False
         if _AND_RE.search(part):
             return True
@@ -106,6 +107,7 @@ def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> lis
         # "… of the Indonesian | House" and "Government Office" are one name; "Governance Coalition" too
         opens = (
             capital
+            and i + 1 < len(tokens)  # "Treasury Board Secretariat": a head at the end closes the name
             and word in w.start_heads
             and (word not in w.end_heads or after in _OPEN_AFTER)
             and prev not in w.prepositions | _MODIFIERS
@@ -117,6 +119,8 @@ def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> lis
                 and (not after or after in _BINDING)
             )
             and prev not in _PLACES  # "NEPAD/APRM Kenya Secretariat"
+            and prev not in member
+            and f"{prev2} {prev}" not in member  # "… of DPR RI Secretariat General"
         )
         closes = (
             capital
@@ -160,6 +164,9 @@ def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> lis
         if number and not inside:
             pieces.append([])
             continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if acronym and following.startswith("(") and bare.upper() in following.upper():
+            acronym = False  # "Confédération … Libres DIGNITE (CISL-DIGNITE)": part of the name
         if acronym and current and _initials(current) == bare.upper():
             current.append(f"({bare})")  # "Fundación Ciudadanía y Desarrollo FCD": the acronym of the name before
             continue
@@ -177,6 +184,7 @@ _STANDALONE = frozenset({"presidency", "parliament", "treasury", "police", "gove
 def _rest_stands(rest: list[str], known_part: list[str], member: Sequence[str]) -> bool:
     """Is what is left beside a known body a name of its own (not a type word, a place or a qualifier)?"""
     w = words()
+    rest = [t for t in rest if not t.startswith("(")]  # "Kenya (IPFK)": the bracket is an acronym, not a name
     while rest and fold(rest[0]) in w.articles:
         rest = rest[1:]
     folded = fold(" ".join(rest))
@@ -273,7 +281,7 @@ def _oxford(parts: list[str]) -> list[str]:
     return out
 
 
-def _comma_parts(line: str) -> list[str]:
+def _comma_parts(line: str, known: Callable[[str], bool]) -> list[str]:
     line = _balanced(line)
     parts: list[str] = []
     depth = 0
@@ -298,27 +306,39 @@ def _comma_parts(line: str) -> list[str]:
             merged
             and (_LAST_IS_MINISTRY_RE.search(merged[-1]) or head_word(fold(last_name)) is not None)
             and bare[:1].isupper()
-            and not looks_like_org(bare)
+            and _continues(bare, known)
             and len(bare.split()) <= 8
-            and _ends_in_and(raw, index)
+            and _ends_in_and(raw, index, known)
         )
         if continues_list:
             merged[-1] = f"{merged[-1]}, {part}"
+        elif merged and _LAST_IS_MINISTRY_RE.search(merged[-1]) is None and head_word(fold(last_name)) is not None:
+            pieces = _connector_parts(bare, known)  # "…, Solidarity and Equality (ESE) and Open Society Foundation"
+            if len(pieces) > 1 and _continues(pieces[0], known) and _AND_RE.search(pieces[0]):
+                merged[-1] = f"{merged[-1]}, {pieces[0]}"
+                merged += pieces[1:]
+            else:
+                merged.append(bare)
         else:
             merged.append(bare)
     return merged
 
 
-def _whole(text: str, left: bool, known: Callable[[str], bool]) -> bool:
+def _whole(text: str, left: bool, known: Callable[[str], bool], latin: bool = False) -> bool:
     """A name on its own, as the left or right side of "and": an acronym or a known body; on the left a single
-    head word too ("Parliament and Ministry of Information"); on the right it must open with a head word or
-    end with one ("… and Office of the Government", "… and Commonwealth Human Rights Initiative")."""
-    bare = strip_article(text.strip(" .,\"“”"))
+    head word too ("Parliament and Ministry of Information"); on the right it must open with a head word, or
+    (after English "and") hold a proper name and end with a head ("… and Commonwealth Human Rights Initiative";
+    not "… and Local Government", not "… y Programación de la Presidencia"). ``latin``: the connector was
+    "y"/"e"/"et", where names go on with their own "y" ("Secretaría de Hacienda y Crédito Público")."""
+    bare = strip_article(re.sub(r"\([^()]*\)", "", text).strip(" .,\"“”"))
     tokens = bare.split()
     if is_acronym(bare) or known(bare):
         return True
-    if bare[:1].islower():  # "… and the parliamentary institute"
-        return not left and len(tokens) >= 2 and head_word(fold(tokens[-1])) is not None
+    if left and re.search(r"\([A-Z][A-Za-z\-]{1,12}\)\s*$", text.strip()):
+        return True  # "Solidarity and Equality (ESE)": a name closed by its acronym
+    if bare[:1].islower():  # "… and the parliamentary institute", not "… and for Archives and Libraries"
+        first_word = fold(tokens[0]) if tokens else ""
+        return not left and len(tokens) >= 2 and first_word not in words().prepositions and head_word(fold(tokens[-1])) is not None
     if len(tokens) == 1:
         return left and looks_like_org(bare)
     if not looks_like_org(bare) or _ROLE_ONLY_RE.match(fold(bare)):
@@ -326,7 +346,37 @@ def _whole(text: str, left: bool, known: Callable[[str], bool]) -> bool:
     w = words()
     first, last = fold(tokens[0]), fold(tokens[-1])
     heads = w.government_heads | w.civil_society_heads
-    return left or first in w.start_heads or last in heads or is_acronym(tokens[0])
+    if left or (first in w.start_heads and first not in _MODIFIERS) or is_acronym(tokens[0]):
+        return True
+    return not latin and last in heads and has_proper_name(fold(bare))
+
+
+_ADJECTIVES = frozenset("local regional municipal public provincial county city social and y e et".split())
+_QUANTIFIERS = frozenset(
+    "all other others various relevant concerned several different every any its their non unspecified selected".split()
+)
+
+
+def _is_group(text: str) -> bool:
+    """ "All public bodies", "other civil society organisations": a group, dropped later, never part of a name."""
+    folded = fold(strip_article(text))
+    return bool(folded) and folded.split()[0] in _QUANTIFIERS
+
+
+def _continues(text: str, known: Callable[[str], bool]) -> bool:
+    """Could this comma part be the rest of the name before it ("…, Building and Community", "…, Orçamento e
+    Gestão", "…, Community and Local Government"): no opening head word, acronym or known body, and no head
+    word of its own except after modifiers ("Local Government")?"""
+    bare = re.sub(r"\([^()]*\)", "", text).strip()
+    tokens = bare.split()
+    if not tokens or fold(tokens[0]) in words().start_heads or is_acronym(tokens[0]) or known(bare):
+        return False
+    folded = fold(bare).split()
+    heads = words().government_heads | words().civil_society_heads
+    for i, token in enumerate(folded):
+        if token in heads and (i == 0 or folded[i - 1] not in _ADJECTIVES):
+            return False
+    return True
 
 
 def _connector_parts(text: str, known: Callable[[str], bool]) -> list[str]:
@@ -344,9 +394,11 @@ def _connector_parts(text: str, known: Callable[[str], bool]) -> list[str]:
         dash_acronym = dash and is_acronym(piece.strip(" .,"))
         single = dash and len(piece.split()) == 1  # "Biosphere - Bitola", "Society for Transparency - Delna"
         left = out[-1]
-        group = is_generic(fold(left)) or fold(left).split()[:1] and fold(left).split()[0] in words().group_starts
-        whole = _whole(left, True, known) or bool(group)
-        if not dash_acronym and not single and whole and _whole(piece, False, known):
+        latin = sep.strip() in {"y", "e", "et"}
+        group = _is_group(left)
+        whole = _whole(left, True, known) or group
+        right = _whole(piece, False, known, latin) or (_is_group(piece) and _whole(left, True, known))
+        if not dash_acronym and not single and whole and right:
             out.append(piece)
         else:
             out[-1] = f"{out[-1]}{sep}{piece}"
@@ -393,8 +445,9 @@ def _fragments(text: str, member_id: str, member: Sequence[str]) -> list[str]:
 
     out: list[str] = []
     for body in (b for chunk in text.split(";") for b in _sentences(chunk)):
+        body = body.strip(" -–—*•·")  # a bullet dash left at the start ("- Confédération Générale …")
         listed = ministries_list(body)
-        for part in listed or _comma_parts(body):
+        for part in listed or _comma_parts(body, known):
             for cut in _cuts(part, member, known) if not listed else [part]:
                 for piece in _known_cuts(cut, known, member):
                     out += _connector_parts(piece, known)

@@ -10,6 +10,7 @@ The rule the gold was judged by is in ``loaders/data/org_gold/README.md``.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -100,7 +101,8 @@ def key(text: str) -> str:
 
 
 def spelling_keys(spelling: str) -> set[str]:
-    """Keys of a spelling as written, without its parenthesised part, and of the parenthesised acronym."""
+    """Keys of a spelling as written, and without an acronym given in brackets or after a dash ("… - ZELS"),
+    and of that acronym."""
     out = {key(spelling)}
     if "(" in spelling:
         head, _, rest = spelling.partition("(")
@@ -108,6 +110,9 @@ def spelling_keys(spelling: str) -> set[str]:
         inner = rest.split(")")[0]
         if inner.strip():
             out.add(key(inner))
+    dash = re.match(r"^(.{4,}?)\s+[-–]\s+([A-Z][A-Za-z\-]{1,10})$", spelling.strip())
+    if dash and sum(c.isupper() for c in dash.group(2)) >= 2:
+        out |= {key(dash.group(1)), key(dash.group(2))}
     return {k for k in out if k}
 
 
