@@ -145,8 +145,9 @@ class AliasTable:
             return self._chapter_of(member_id, shared, "")
         return Found(shared, None)
 
-    def chapter(self, member_id: str, folded: str, key: str) -> Found | None:
+    def chapter(self, member_id: str, original: str, key: str) -> Found | None:
         """The national chapter a name denotes in a member, if it names a network with chapters."""
+        folded = fold(original)
         words = self.member_words(member_id)
         for network in self.networks:
             for network_key in self._network_keys[network.slug]:
@@ -158,7 +159,7 @@ class AliasTable:
                     return Found(network, None)  # "the international initiative Publish What You Pay"
                 qualifier = next((q for q in network.qualifiers if f" {fold(q)} " in f" {folded} "), "")
                 return self._chapter_of(member_id, network, qualifier)
-            tokens = folded.split()
+            tokens = [fold(t) for t in original.split() if sum(c.isupper() for c in t) >= 3]  # "GHEITI", "TIKenya"
             for acronym in self._acronyms[network.slug]:
                 for token in tokens:
                     head, tail = token[: len(acronym)], token[len(acronym) :]

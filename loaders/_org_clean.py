@@ -31,7 +31,7 @@ _CAMEL_RE = re.compile(r"\b([A-Z][a-z]{4,})([A-Z][a-z]{3,})\b")
 _LINE_NUMBER_RE = re.compile(r"^\s*(?:[-–—*>]+|\(?[a-zA-Z]\)|\d{1,2}[.)])\s+", re.MULTILINE)
 _INLINE_NUMBER_RE = re.compile(r"(?:(?<=^)|(?<=[\s,.;:]))(?:\(?[a-z]\)|\d{1,2}[.)])\s+(?=[A-Z\"“])")
 _SLASH_ACRONYM_RE = re.compile(r"\s*/([A-Z]{2,8})/\s*")  # "Ministry of E-Government /MEG/ Bulgarian Center …"
-_DASHED_ACRONYM_RE = re.compile(r"\s-([A-Z]{2,10})-(?=[\s,.;]|$)")  # "Secretaría de Control -SECYT-"
+_DASHED_ACRONYM_RE = re.compile(r"\s-([A-Z]{2,10})-(?=\s+[a-z]|\s*[.,;]|\s*$)")  # "… Control -SECYT- y …"
 _BROKEN_HYPHEN_RE = re.compile(r"(\w)-\s+(?=[a-z]|General\b)")  # "Directorate- General"
 _SHOUTED_RE = re.compile(r"\b[A-Z]{4,}\b")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
@@ -146,6 +146,22 @@ def _unwrap(lines: list[str], member: Sequence[str]) -> list[str]:
     return out
 
 
+def _bulleted_continuations(text: str) -> str:
+    """In a list whose items start with "- " or "1.", a line without one continues the item above it
+    ("- Dirección General de Observatorio\n   Legislativo y Monitoreo")."""
+    lines = text.split("\n")
+    marked = [bool(_LINE_NUMBER_RE.match(line)) for line in lines]
+    if sum(marked) < 2:
+        return text
+    out: list[str] = []
+    for line, is_item in zip(lines, marked, strict=True):
+        if out and not is_item and line.strip() and any(marked[: len(out)]) and not out[-1].rstrip().endswith(";"):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _unshout(line: str) -> str:
     """ "MINISTRY OF ADMINISTRATION" -> "Ministry Of Administration" (shouted words are no acronyms)."""
     shouted = [w for w in _SHOUTED_RE.findall(_PAREN_RE.sub("", line))]
@@ -165,6 +181,8 @@ def prepare(text: str, member: Sequence[str] = ()) -> str:
     text = _PHONE_RE.sub(lambda m: " " if sum(c.isdigit() for c in m.group(0)) >= 7 else m.group(0), text)
     text = _DASHED_ACRONYM_RE.sub(r" (\1)", text)
     text = _SLASH_ACRONYM_RE.sub(r" (\1);\n", text)
+    text = re.sub(r"(?<=\s)-(?=[A-Z])", ";\n", text)  # "-Konza Technopolis -ICT Authority": dashes as bullets
+    text = _bulleted_continuations(text)
     text = _LINE_NUMBER_RE.sub(";\n", text)
     text = _INLINE_NUMBER_RE.sub(";\n", text)
     text = _HYPHEN_WRAP_RE.sub(r"\1", text)

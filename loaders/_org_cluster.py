@@ -29,6 +29,9 @@ FUZZY_THRESHOLD = 92
 FUZZY_MIN_LENGTH = 12
 SHARED_ACRONYM_MIN = 3
 GLOBAL = "*"
+# A body one spelling places in a parliament ("Head of Bureau for Sessions I of DPR RI") is a parliament body,
+# even where another spelling has only a generic head word ("Bureau for Session I").
+PARLIAMENT_OR_VAGUE: frozenset[OrganizationKind] = frozenset({"parliament", "government", "civil_society"})
 FIXED = "="
 KIND_ORDER: tuple[OrganizationKind, ...] = (
     "government",
@@ -255,10 +258,18 @@ def _summarise(cid: str, members: list[Node]) -> Cluster:
         names.update(n.names)
     for n in members:  # an acronym's kind counts when the full name's is unknown ("GIZ" vs its German name)
         kinds.update({k: 0 for k in n.kinds})
+    if kinds.get("parliament") and set(k for k in kinds if kinds[k] and k != "unknown") <= PARLIAMENT_OR_VAGUE:
+        return Cluster(cid, "parliament", _member(voters), _name(names, cid), aliases, seen, network)
     known_kinds: list[OrganizationKind] = [k for k in KIND_ORDER if kinds.get(k) is not None and k != "unknown"]
     if not known_kinds:
         known_kinds = ["unknown"]
     kind = min(known_kinds, key=lambda k: (-kinds[k], KIND_ORDER.index(k)))
-    name = min(names, key=lambda s: (-names[s], len(s), s)) if names else cid
-    member_id = None if voters[0].scope == GLOBAL else voters[0].scope
-    return Cluster(cid, kind, member_id, name, aliases, seen, network)
+    return Cluster(cid, kind, _member(voters), _name(names, cid), aliases, seen, network)
+
+
+def _member(voters: list[Node]) -> str | None:
+    return None if voters[0].scope == GLOBAL else voters[0].scope
+
+
+def _name(names: Counter[str], cid: str) -> str:
+    return min(names, key=lambda s: (-names[s], len(s), s)) if names else cid

@@ -69,7 +69,7 @@ def member_words(member_id: str, extra: Sequence[str] = ()) -> tuple[str, ...]:
     return tuple(sorted((w for w in found if w), key=len, reverse=True))
 
 
-def _strip_member(key: str, names: Sequence[str]) -> str:
+def _strip_member(key: str, names: Sequence[str], leading: bool = True) -> str:
     for name in names:
         if key == name:
             return key
@@ -81,7 +81,7 @@ def _strip_member(key: str, names: Sequence[str]) -> str:
         )
         if trailing != key and trailing:
             return trailing
-        if key.startswith(name + " ") and len(key) > len(name) + 3:
+        if leading and key.startswith(name + " ") and len(key) > len(name) + 3:
             return key[len(name) + 1 :]
     return key
 
@@ -109,15 +109,16 @@ def _legal_forms(key: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def display_key(name: str, member: tuple[str, ...] = ()) -> str:
-    """Folded name without a leading article, legal form or the member's name (ids are made from it)."""
+def display_key(name: str, member: tuple[str, ...] = (), leading: bool = True) -> str:
+    """Folded name without a leading article, legal form or the member's name (``leading``: also a name that
+    starts with it, "Ghana Integrity Initiative"; ids keep that one)."""
     key = fold(name)
     for article in words().articles:
         if key.startswith(article + " ") and len(key) > len(article) + 2:
             key = key[len(article) + 1 :]
             break
     key = _legal_forms(key)
-    return _strip_member(key, member) if member else key
+    return _strip_member(key, member, leading) if member else key
 
 
 @lru_cache(maxsize=1 << 16)

@@ -55,7 +55,7 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<people>\b(?:{'|'.join(people)})\s*:)"
         rf"|(?P<multi>\b(?:{'|'.join(anywhere)})\b(?:\s*\([^)]*\))?\s*[:\-–]?)"
-        rf"|(?P<single>(?:^|(?<=\s[\-–(])|(?<=^[\-–(]))\s*(?:{one})(?:\s*[:\-–]+|\s*$)|(?<=\s)(?:{one})\s*:)",
+        rf"|(?P<single>(?:^|(?<=\s[\-–(])|(?<=^[\-–(]))\s*(?:{one})(?:\s*[:\-–]+|\s*$)|(?<=\s)(?:{one})\s*(?::|-(?=\s)))",
         re.IGNORECASE,
     )
 
@@ -63,7 +63,8 @@ def _label_re() -> re.Pattern[str]:
 def _distinctive(phrase: str) -> bool:
     """A label that cannot be part of a name, so it is one wherever it stands ("State actors involved")."""
     tokens = phrase.split()
-    return len(tokens) >= 4 or any(t in ("involved", "actors", "actores", "multilaterals") for t in tokens)
+    distinctive = ("involved", "actors", "actores", "multilaterals", "responsable", "corresponsables")
+    return len(tokens) >= 4 or any(t in distinctive for t in tokens)
 
 
 def _kind_of(label: str) -> OrganizationKind | None:

@@ -40,6 +40,12 @@ KIND_NAMES: tuple[OrganizationKind, ...] = (
 _COMPANY_RE = re.compile(r"\b(S\.A\.|GmbH|Ltd|Inc|LLC|CJSC|d\.d\.|d\.o\.o\.)(?=\W|$)")
 _MINISTRY_WORDS = frozenset({"ministry", "minister", "ministerio", "ministere", "ministerie", "kementerian"})
 _CENTRE_WORDS = frozenset({"institute", "instituto", "institut", "centre", "center", "centro"})
+_UNIT_OF_RE = re.compile(r"\b(?:of|del|de la|du|da|do) (?:the )?(?:ministry|ministerio|ministere|ministerio)\b")
+_ENTERPRISES = frozenset({"enterprises", "entreprises", "empresas", "petites et moyennes entreprises"})
+# Heads that name bodies of either side ("committee", "council"): the cell's label decides when there is one.
+_AMBIGUOUS_HEADS = frozenset(
+    {"committee", "comite", "council", "consejo", "conseil", "board", "commission", "comision", "forum", "foro"}
+)
 _STATE_CENTRE_RE = re.compile(r"\b(statistic\w*|estadistica|national institute of|instituto nacional)\b")
 
 
@@ -123,6 +129,11 @@ def words() -> Words:
     return Words(**values)
 
 
+@cache
+def _phrases(heads: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted((h for h in heads if " " in h), key=len, reverse=True))
+
+
 def head_word(norm: str) -> tuple[str, str] | None:
     """The head organisation word of a folded name and its family ('gov' or 'cso'), or None."""
     w = words()
@@ -154,6 +165,15 @@ def classify(norm: str, original: str, hint: OrganizationKind | None = None) -> 
         return "government"
     head = head_word(norm)
     word, family = head if head else ("", None)
+    ministry = word in _MINISTRY_WORDS
+    if not ministry and w.has(norm, _phrases(w.civil_society_heads)):
+        return "civil_society"  # "PNG Council of Churches", "Trade Union …", "Journalists Club"
+    if w.has(norm, _phrases(w.government_heads)) or _UNIT_OF_RE.search(norm):
+        return "government"  # "Centre of Registers …", "Training Centre of the Ministry of Justice"
+    if w.has(norm, w.private_heads | _ENTERPRISES) and not ministry and family != "gov":
+        return "private"
+    if hint and word in _AMBIGUOUS_HEADS:
+        return hint  # "Helsinki Committee …" under "Civil Society:", a council under "Government:"
     parliament = w.has(norm, w.parliament_words)
     if family == "cso":
         if word in _CENTRE_WORDS and _STATE_CENTRE_RE.search(norm):
@@ -167,8 +187,6 @@ def classify(norm: str, original: str, hint: OrganizationKind | None = None) -> 
         return "parliament" if parliament else "government"
     if parliament:
         return "parliament"
-    if w.has(norm, w.private_heads):
-        return "private"
     if any(t in w.role_words for t in norm.split()):
         return "government"
     return hint or "unknown"

@@ -20,6 +20,7 @@ _TYPED_RE = re.compile(r"([^\"“«]{2,40}?)\s*[\"“«]([^\"“”«»]{2,80})[
 _ROLE_LEAD_RE = re.compile(r"^(?:a/)?(?:secretary|chairman|chairperson|director|commissioner)\s+(?=(?:department|ministry|office|agency)\b)", re.IGNORECASE)
 _DASH_ACRONYM_RE = re.compile(r"^(.{4,}?)\s*[-–/]\s*([A-Z][A-Za-z\-]{1,10})$")
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
+_QUANTIFIERS = frozenset("all any other others every various several different relevant concerned".split())
 _STANDALONE = frozenset({"presidency", "parliament", "treasury", "police", "government", "cabinet", "senate"})
 _TITLES = frozenset({"secretary", "commissioner", "general", "director", "chairman", "chairperson", "acting", "a"})
 MAX_WORDS = 14  # longer fragments are several names glued together, or a sentence
@@ -157,8 +158,10 @@ def keep(name: str, cell_lists_people: bool = False, unit: bool = False) -> bool
     if not (name[0].isupper() or name[0].isdigit() or (len(name) > 1 and name[1].isupper())):
         if not (headed and len(tokens) >= 2):  # "national commission on the right to information access" is one
             return False
-    if tokens[0] in w.group_starts or w.has(folded, w.sentence_words):
+    if w.has(folded, w.sentence_words):
         return False
+    if tokens[0] in _QUANTIFIERS or (tokens[0] in w.group_starts and head_word(tokens[-1]) is None):
+        return False  # "Local Development Research Institute" is a body, "Local communities" a group
     if len(tokens) > MAX_WORDS or len(name) > MAX_CHARS or is_person(name, cell_lists_people):
         return False
     if len(tokens) == 1 and (tokens[0] in w.portfolio_words or tokens[0] in w.descriptive):

@@ -110,7 +110,8 @@ def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> lis
             and i + 1 < len(tokens)  # "Treasury Board Secretariat": a head at the end closes the name
             and word in w.start_heads
             and (word not in w.end_heads or after in _OPEN_AFTER)
-            and prev not in w.prepositions | _MODIFIERS
+            and prev not in w.prepositions
+            and (prev not in _MODIFIERS or prev2 in w.prepositions)  # "School of Government | National Assembly"
             and prev2 not in w.articles
             and not (
                 current
@@ -118,8 +119,7 @@ def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> lis
                 and not current[-1].startswith("(")  # "(GFDO) Institute for …": a bracket ends a name
                 and (not after or after in _BINDING)
             )
-            and prev not in _PLACES  # "NEPAD/APRM Kenya Secretariat"
-            and prev not in member
+            and (current[-1:] and current[-1].startswith("(") or (prev not in _PLACES and prev not in member))
             and f"{prev2} {prev}" not in member  # "… of DPR RI Secretariat General"
         )
         closes = (
@@ -158,7 +158,7 @@ def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> lis
                 )
             )
         )
-        number = token.isdigit() and len(token) <= 3 and prev not in w.prepositions | {"no", "law", "act", "article"}
+        number = token.isdigit() and len(token) <= 3 and prev not in w.prepositions | _NUMBERED
         repeated = capital and current and fold(current[-1]) == word and len(word) > 3
         quotes += sum(token.count(q) for q in "\"“”«»")
         if number and not inside:
@@ -170,7 +170,8 @@ def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> lis
         if acronym and current and _initials(current) == bare.upper():
             current.append(f"({bare})")  # "Fundación Ciudadanía y Desarrollo FCD": the acronym of the name before
             continue
-        cut = ((opens or acronym) and _complete(current, known, member)) or closes or quoted or repeated
+        grouped = bool(current) and fold(current[-1]) in w.group_ends  # "… Working Groups | Ministry of …"
+        cut = ((opens or acronym) and (_complete(current, known, member) or grouped)) or closes or quoted or repeated
         if current and cut and not inside and prev not in {"and", "y", "et", "e", "&"}:
             pieces.append([token])
         else:
@@ -205,12 +206,13 @@ def _known_cuts(text: str, known: Callable[[str], bool], member: Sequence[str]) 
     """Split off a body the alias table knows at the start or end of a longer fragment ("Young Scot | Transparency
     International", "Presidency | Mzalendo Trust", "Pollicy | GiZ")."""
     tokens = text.split()
-    if len(tokens) < 2:
+    if len(tokens) < 2 or known(text):
         return [text]
     for size in range(len(tokens) - 1, 0, -1):
         for at_start in (True, False):
             head, tail = (tokens[:size], tokens[size:]) if at_start else (tokens[-size:], tokens[:-size])
-            if not tail[0][:1].isupper() or (size == 1 and not is_acronym(head[0])) or head[0][:1] == "(":
+            single_name = size == 1 and (is_acronym(head[0]) or (len(head[0]) >= 5 and has_proper_name(fold(head[0]))))
+            if not tail[0][:1].isupper() or (size == 1 and not single_name) or head[0][:1] == "(":
                 continue  # "Parliamentary Network Africa (PN Africa)": the bracket is an alias, not a second body
             if fold(head[-1]) in words().prepositions or sum(" ".join(head).count(q) for q in "\"“”«»") % 2:
                 continue
@@ -264,12 +266,12 @@ def _oxford(parts: list[str]) -> list[str]:
     while i < len(parts):
         joined = None
         plural = any(fold(t) in groups for p in parts[i : i + 3] for t in p.split())
-        if not plural and (not looks_like_org(parts[i]) or head_word(fold(parts[i])) is None):
+        if not plural and not looks_like_org(parts[i]):
             for j in (i + 1, i + 2):
                 joint = re.search(r"(^|\s)(and|&|y|et)\s", parts[j]) if j < len(parts) else None
                 if joint and head_word(fold(parts[j])) and head_word(fold(parts[j][: joint.start()])) is None:
                     between = parts[i + 1 : j]
-                    if all(head_word(fold(b)) is None for b in between) and head_word(fold(parts[i])) is None:
+                    if all(head_word(fold(b)) is None for b in between):
                         joined = (j, ", ".join(parts[i : j + 1]))
                     break
         if joined:
@@ -300,7 +302,7 @@ def _comma_parts(line: str, known: Callable[[str], bool]) -> list[str]:
     for index, part in enumerate(raw):
         if not part:
             continue
-        bare = re.sub(r"^(?:and|y|et|e)\s+", "", part)
+        bare = strip_article(re.sub(r"^(?:and|y|et|e)\s+", "", part))
         last_name = _AND_RE.split(merged[-1])[-1] if merged else ""
         continues_list = (
             merged
@@ -336,9 +338,9 @@ def _whole(text: str, left: bool, known: Callable[[str], bool], latin: bool = Fa
         return True
     if left and re.search(r"\([A-Z][A-Za-z\-]{1,12}\)\s*$", text.strip()):
         return True  # "Solidarity and Equality (ESE)": a name closed by its acronym
-    if bare[:1].islower():  # "… and the parliamentary institute", not "… and for Archives and Libraries"
-        first_word = fold(tokens[0]) if tokens else ""
-        return not left and len(tokens) >= 2 and first_word not in words().prepositions and head_word(fold(tokens[-1])) is not None
+    if bare[:1].islower():  # "… and the parliamentary institute", not "… and civil service"
+        article = bare != re.sub(r"\([^()]*\)", "", text).strip(" .,\"“”")
+        return not left and article and len(tokens) >= 2 and head_word(fold(tokens[-1])) is not None
     if len(tokens) == 1:
         return left and looks_like_org(bare)
     if not looks_like_org(bare) or _ROLE_ONLY_RE.match(fold(bare)):
@@ -352,6 +354,23 @@ def _whole(text: str, left: bool, known: Callable[[str], bool], latin: bool = Fa
 
 
 _ADJECTIVES = frozenset("local regional municipal public provincial county city social and y e et".split())
+_SLASH_RE = re.compile(r"(?<=[a-z]{3})/(?=[A-Z][a-z]+ [A-Z])")
+# "Ministerio de Finanzas (Dirección Técnica del Presupuesto …)": a body named in brackets is a body of its own
+_PAREN_BODY_RE = re.compile(r"\(((?:[A-Z][\w\-]+)(?:\s+[\w\-’']+){1,12})\)")
+
+
+def _expands(text: str, match: re.Match[str]) -> bool:
+    """Is the bracket an expansion or alias of what stands before it (not a second body)?"""
+    inner = match.group(1)
+    first = fold(inner.split()[0])
+    heads = words().government_heads | words().civil_society_heads | words().start_heads
+    if first not in heads or first in _MODIFIERS - {"national", "federal", "state"}:
+        return True  # "(Open Knowledge)", "(Training Center)", "(Seguro Popular)"
+    before = text[: match.start()].rstrip().split()
+    return bool(before) and is_acronym(before[-1].strip(",;"))  # "UAIP (Unidad de Acceso …)", "MES (Agency …)"
+
+
+_NUMBERED = frozenset({"no", "law", "act", "article", "articulo", "articolo", "rule", "group", "channel"})
 _QUANTIFIERS = frozenset(
     "all other others various relevant concerned several different every any its their non unspecified selected".split()
 )
@@ -389,15 +408,18 @@ def _connector_parts(text: str, known: Callable[[str], bool]) -> list[str]:
     if len(pieces) == 1:
         return [text]
     out = [pieces[0]]
-    for sep, piece in zip(seps, pieces[1:], strict=True):
+    for index, (sep, piece) in enumerate(zip(seps, pieces[1:], strict=True)):
         dash = sep.strip() in {"-", "–", "/"}
         dash_acronym = dash and is_acronym(piece.strip(" .,"))
         single = dash and len(piece.split()) == 1  # "Biosphere - Bitola", "Society for Transparency - Delna"
         left = out[-1]
         latin = sep.strip() in {"y", "e", "et"}
-        group = _is_group(left)
-        whole = _whole(left, True, known) or group
-        right = _whole(piece, False, known, latin) or (_is_group(piece) and _whole(left, True, known))
+        remainder = "".join(p for pair in zip(seps[index + 1 :], pieces[index + 2 :], strict=True) for p in pair)
+        rest = piece + remainder  # the right side is judged with everything after it ("… and Coast Conservation
+        whole = _whole(left, True, known) or _is_group(left)  # and Coastal Resource Management Department")
+        lower_group = piece.strip()[:1].islower() and is_generic(fold(piece))  # "… y entidades nacionales"
+        right = _whole(piece, False, known, latin) or _whole(rest, False, known, latin) or _is_group(piece)
+        right = right or lower_group
         if not dash_acronym and not single and whole and right:
             out.append(piece)
         else:
@@ -412,6 +434,8 @@ def ministries_list(body: str) -> list[str] | None:
         return None
     head = "Ministerio de" if match.group(1).lower() in ("de", "du", "des") else "Ministry of"
     items = [p.strip() for p in match.group(2).split(",") if p.strip()]
+    if all(fold(i) in _PLACES for i in items):
+        return []  # "Ministries of Georgia": the ministries of a country, a group
     last = items[-1].split(" and ") if items else []
     if len(last) == 2 and all(fold(x) in words().portfolio_words for x in last):
         items[-1:] = last  # "…, Justice and Communication": two portfolios
@@ -444,6 +468,8 @@ def _fragments(text: str, member_id: str, member: Sequence[str]) -> list[str]:
         return bool(key) and table.lookup(member_id, key) is not None
 
     out: list[str] = []
+    text = _SLASH_RE.sub(", ", text)  # "Ministry of Justice/Nigeria Union of Journalist"
+    text = _PAREN_BODY_RE.sub(lambda m: m.group(0) if _expands(text, m) else f", {m.group(1)},", text)
     for body in (b for chunk in text.split(";") for b in _sentences(chunk)):
         body = body.strip(" -–—*•·")  # a bullet dash left at the start ("- Confédération Générale …")
         listed = ministries_list(body)

@@ -39,6 +39,7 @@ from loaders.member_names import MEMBER_CODES, member_slug, slugify
 
 Role = Literal["lead", "support"]
 NATIONAL_KINDS: frozenset[str] = frozenset({"government", "parliament"})
+_LISTED_KINDS = frozenset({"government", "civil_society"})
 _INTERNATIONAL_RE = re.compile(r"^(?:international|global|world|inter american|african|european)\b|\binternational$")
 _CODES = {member_slug(name): code for name, code in MEMBER_CODES.items()}
 
@@ -82,19 +83,21 @@ class OrganizationResolver:
 
     def observe(self, text: str | None, *, member_id: str, member_code: str) -> None:
         """First pass: count one cell's spellings without returning mentions (call ``mentions`` for it later)."""
-        for piece in split_cell(text, member_id):
-            self._add(piece, member_id, member_code)
+        pieces = split_cell(text, member_id)
+        for piece, resolved in zip(pieces, self._cell(pieces, member_id), strict=True):
+            self._add(piece, resolved, member_id, member_code)
         self._pending[(text or "", member_id, member_code)] += 1
 
     def mentions(self, text: str | None, *, member_id: str, member_code: str, role: Role) -> list[OrgMention]:
         """The organisations named in one cell of one member's commitment, each once, in order."""
         cell = (text or "", member_id, member_code)
         pieces = split_cell(text, member_id)
+        resolved_cell = self._cell(pieces, member_id)
         if self._pending[cell] > 0:
             self._pending[cell] -= 1
-            keys = [self._node_key(p, member_id)[0] for p in pieces]
+            keys = [r[0] for r in resolved_cell]
         else:
-            keys = [self._add(p, member_id, member_code) for p in pieces]
+            keys = [self._add(p, r, member_id, member_code) for p, r in zip(pieces, resolved_cell, strict=True)]
         out: list[OrgMention] = []
         done: set[str] = set()
         for piece, nk in zip(pieces, keys, strict=True):
@@ -129,21 +132,41 @@ class OrganizationResolver:
             name = f"{network.name} {_country_name(found.member_id)}" + (f", {found.qualifier}" if suffix else "")
             fixed = Fixed(ident, name, entry.kind, found.member_id, network.slug)
             return (found.member_id, FIXED + ident), fixed
-        ident = entry.id or f"{code}-{slugify(display_key(entry.name, self._table.member_words(found.member_id)))}"
+        words = self._table.member_words(found.member_id)
+        ident = entry.id or f"{code}-{slugify(display_key(entry.name, words, leading=False))}"
         chapter_of = entry.chapter_of if entry.chapter_of else None
         return (found.member_id, FIXED + ident), Fixed(ident, entry.name, entry.kind, found.member_id, chapter_of)
+
+    def _lookup(self, piece: Piece, member_id: str) -> Found | None:
+        """The table's body for a piece: by name (with and without the member's own name), as a chapter, as a
+        country office, or by the acronym given with it when its name holds one of the body's spellings."""
+        words = self._table.member_words(member_id)
+        key = match_key(piece.name, words)
+        plain = match_key(piece.name)  # "U.S Agency for International Development" in the United States
+        table = self._table
+        found = table.lookup(member_id, key) or table.lookup(member_id, plain)
+        found = found or table.chapter(member_id, piece.name, key)
+        if found is None and not is_acronym(piece.name.replace(" ", "")):
+            office = table.office(key)
+            found = Found(office, None) if office is not None else None
+        if found is None and piece.acronym:
+            by_acronym = table.lookup(member_id, match_key(piece.acronym))
+            spellings = [match_key(s) for s in by_acronym.entry.spellings()] if by_acronym else []
+            if by_acronym and any(len(s) >= 8 and f" {s} " in f" {plain} " for s in spellings):
+                found = by_acronym  # "the joint United States Agency for International Development (USAID)"
+        return found
 
     def _node_key(self, piece: Piece, member_id: str) -> tuple[NodeKey, OrganizationKind, Fixed | None]:
         words = self._table.member_words(member_id)
         key = match_key(piece.name, words)
-        found = self._table.lookup(member_id, key) or self._table.chapter(member_id, fold(piece.name), key)
-        if found is None and not is_acronym(piece.name.replace(" ", "")):
-            office = self._table.office(key)
-            found = Found(office, None) if office is not None else None
+        found = self._lookup(piece, member_id)
         if found is not None and not (is_acronym(piece.name.replace(" ", "")) and found.network is None):
             nk, fixed = self._table_node(found, member_id)
             return nk, fixed.kind, fixed
         kind = classify(fold(piece.name), piece.name, piece.hint)
+        if piece.parent and kind in ("government", "civil_society", "unknown"):
+            if classify(fold(piece.parent), piece.parent) == "parliament":
+                kind = "parliament"  # the Chamber's "Departamento de Informática" is a parliament unit
         if kind in NATIONAL_KINDS:
             scope = member_id
         elif _INTERNATIONAL_RE.search(fold(piece.name)) and not any(w in fold(piece.name) for w in words):
@@ -154,8 +177,26 @@ class OrganizationResolver:
             key = f"{match_key(piece.parent, words)} > {key}"
         return (scope, key), kind, None
 
-    def _add(self, piece: Piece, member_id: str, member_code: str) -> NodeKey:
-        nk, kind, fixed = self._node_key(piece, member_id)
+    def _cell(self, pieces: list[Piece], member_id: str) -> list[tuple[NodeKey, OrganizationKind, Fixed | None]]:
+        """Every piece of one cell resolved; a piece of unknown kind between two of one kind takes it (cells list
+        government bodies together, then civil society: "ARTICLE 19 • Civil Forum • URAC • SYNPICS • 3D NGO")."""
+        resolved = [self._node_key(p, member_id) for p in pieces]
+        kinds = [kind for _, kind, _ in resolved]
+        for i, (nk, kind, fixed) in enumerate(resolved):
+            if kind != "unknown" or fixed is not None:
+                continue
+            before = [k for k in kinds[:i] if k != "unknown"]
+            after = [k for k in kinds[i + 1 :] if k != "unknown"]
+            if before and after and before[-1] == after[0] in _LISTED_KINDS:
+                resolved[i] = (nk, before[-1], fixed)
+            elif len(before) >= 2 and before[-1] == before[-2] in _LISTED_KINDS and not after:
+                resolved[i] = (nk, before[-1], fixed)
+        return resolved
+
+    def _add(
+        self, piece: Piece, resolved: tuple[NodeKey, OrganizationKind, Fixed | None], member_id: str, member_code: str
+    ) -> NodeKey:
+        nk, kind, fixed = resolved
         node = self._graph.node(*nk)
         if nk[0] != GLOBAL:
             code = _CODES.get(nk[0], member_code)
@@ -166,16 +207,18 @@ class OrganizationResolver:
         node.count += 1
         node.kinds[kind] += 1
         node.names[_display_name(piece)] += 1
-        node.slugs[display_key(piece.name, self._table.member_words(member_id))] += 1
+        words = self._table.member_words(member_id)
+        unit = f"{display_key(piece.parent, words)} " if piece.parent else ""  # "senado departamento de informatica"
+        node.slugs[unit + display_key(piece.name, words, leading=False)] += 1
         node.aliases.add(piece.as_written)
         self._graph.touch(nk)
         acronym_scope = member_id if nk[0] == GLOBAL else nk[0]
         if piece.acronym:
             node.aliases.add(piece.acronym)
-            self._graph.define_acronym(acronym_scope, fold(piece.acronym), nk)
+            self._graph.define_acronym(acronym_scope, acronym_key(piece.acronym), nk)
         if is_acronym(piece.name.replace(" ", "")) and fixed is None:
             fallback = self._acronym_fallback(piece, member_id)
-            self._graph.mark_bare(nk, acronym_scope, fold(piece.name), fallback)
+            self._graph.mark_bare(nk, acronym_scope, acronym_key(piece.name), fallback)
         return nk
 
     def _acronym_fallback(self, piece: Piece, member_id: str) -> NodeKey | None:
@@ -190,6 +233,11 @@ class OrganizationResolver:
         if nk[0] != GLOBAL and not node.member_code:
             node.member_code = _CODES.get(nk[0], "")
         return nk
+
+
+def acronym_key(text: str) -> str:
+    """One key for "UNATR-CI" and "UNATRCI", "CDD-Ghana" and "CDD Ghana"."""
+    return fold(text).replace(" ", "")
 
 
 def slug_of(text: str) -> str:
