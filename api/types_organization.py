@@ -77,6 +77,22 @@ class Organization(Node, NodeRow):
         return [Member.from_row(r["node"]) for r in await info.context.batch_organization_members.load(self.id)]
 
     @strawberry.field(
+        description="For a national chapter, secretariat or chamber (Transparency International Georgia, GHEITI, "
+        "AmCham Serbia): the international network it belongs to (CHAPTER_OF); null otherwise."
+    )
+    async def network(self, info: strawberry.Info) -> Organization | None:
+        rows = await info.context.batch_organization_network.load(self.id)
+        return Organization.from_row(rows[0]["node"]) if rows else None
+
+    @strawberry.field(
+        description="For an international network (Transparency International, EITI, Open Society Foundations, "
+        "American Chambers of Commerce, Publish What You Pay): its national chapters, by member. "
+        "`organization(id: \"transparency-international\") { chapters { name member { name } } }` lists all TI chapters."
+    )
+    async def chapters(self, info: strawberry.Info) -> list[Organization]:
+        return [Organization.from_row(r["node"]) for r in await info.context.batch_organization_chapters.load(self.id)]
+
+    @strawberry.field(
         description="Coalitions it participates in, with role and year joined.", graphql_type=many("Participation")
     )
     async def coalitions(self, info: strawberry.Info) -> list[object]:

@@ -122,8 +122,9 @@ class OgpValue(NodeModel):
 class Organization(NodeModel):
     """A government body, CSO, parliament, company or multilateral named in commitments.
 
-    Government bodies and parliaments are national: their ``id`` starts with the member code
-    (``alb-council-of-ministers``); CSOs, companies and multilaterals may span members.
+    An organisation belongs to its member (``member_id``; the ``id`` starts with the member code,
+    ``alb-council-of-ministers``) unless it is international (``world-bank``); a national chapter of an
+    international network is its own node, linked to the network by ``CHAPTER_OF``.
     """
 
     LABEL: ClassVar[str] = "Organization"
@@ -230,6 +231,9 @@ CONTINUES = "CONTINUES"
 HAS_BO_PROFILE = "HAS_BO_PROFILE"
 # (:BoCountry)-[:HAS_REGISTER]->(:BoRegister)
 HAS_REGISTER = "HAS_REGISTER"
+# (:Organization)-[:CHAPTER_OF]->(:Organization)   a national chapter, secretariat or chamber -> its international
+# network (Transparency International Georgia -> Transparency International; GHEITI -> EITI)
+CHAPTER_OF = "CHAPTER_OF"
 
 
 class Leads(RelModel):
@@ -302,6 +306,7 @@ REL_TYPES: tuple[str, ...] = (
     HAS_BO_PROFILE,
     HAS_REGISTER,
     CommittedToBo.TYPE,
+    CHAPTER_OF,
 )
 
 # Derived links are written under a staging type first and promoted commitment by commitment

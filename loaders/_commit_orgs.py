@@ -1,4 +1,4 @@
-"""Lead and supporting institutions of commitments -> Organization nodes and LEADS/SUPPORTS links.
+"""Lead and supporting institutions of commitments -> Organization nodes, LEADS/SUPPORTS and CHAPTER_OF links.
 
 Cells are collected while validating and resolved at load time, against the organisations already in
 the graph (``known_organizations``), so that every file resolves spellings the same way.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.backend import Graph
-from graph.model import Commitment, Leads, Organization, Supports
+from graph.model import CHAPTER_OF, Commitment, Leads, Organization, Supports
 from loaders._source import Batch
 from loaders._write import Provenance, Rel
 from loaders.organizations import OrganizationResolver, known_organizations
@@ -39,8 +39,8 @@ class OrgLinks:
 
     def resolve(
         self, known: list[Organization], rename: dict[str, str] | None = None
-    ) -> tuple[list[Organization], list[Rel], list[Rel]]:
-        """Organisations and LEADS / SUPPORTS links (``rename`` maps commitment ids rewritten at load).
+    ) -> tuple[list[Organization], list[Rel], list[Rel], list[Rel]]:
+        """Organisations, LEADS / SUPPORTS links and CHAPTER_OF links (``rename``: commitment ids rewritten at load).
 
         Resolved twice: seeded with the graph's organisations, the resolver maps a few acronyms ("GIZ",
         "STP") differently than without them, so a reload would move links. The second round, seeded with
@@ -52,7 +52,7 @@ class OrgLinks:
 
     def _resolve_once(
         self, known: list[Organization], rename: dict[str, str] | None
-    ) -> tuple[list[Organization], list[Rel], list[Rel]]:
+    ) -> tuple[list[Organization], list[Rel], list[Rel], list[Rel]]:
         # Two passes (observe, then mentions): ids do not depend on the order of the cells.
         resolver = OrganizationResolver(known=known)
         for c in self.cells:
@@ -69,7 +69,8 @@ class OrgLinks:
                     supports.setdefault(
                         (m.organization.id, cid), Rel(m.organization.id, cid, Supports(as_written=m.as_written))
                     )
-        return resolver.organizations(), list(leads.values()), list(supports.values())
+        chapters = [Rel(chapter, network) for chapter, network in resolver.chapter_links()]
+        return resolver.organizations(), list(leads.values()), list(supports.values()), chapters
 
 
 def _merged(known: list[Organization], more: list[Organization]) -> list[Organization]:
@@ -84,8 +85,9 @@ async def add_organizations(
     graph: Graph, batch: Batch, links: OrgLinks, rename: dict[str, str] | None = None
 ) -> tuple[list[Rel], list[Rel]]:
     """Resolve ``links`` against the graph's organisations and queue the nodes and links on ``batch``."""
-    orgs, leads, supports = links.resolve(await known_organizations(graph), rename)
+    orgs, leads, supports, chapters = links.resolve(await known_organizations(graph), rename)
     batch.add_nodes(orgs, [Provenance(batch.source_file)] * len(orgs), list_union=("aliases",))
     batch.add_rels(Organization.LABEL, Leads.TYPE, Commitment.LABEL, leads)
     batch.add_rels(Organization.LABEL, Supports.TYPE, Commitment.LABEL, supports)
+    batch.add_rels(Organization.LABEL, CHAPTER_OF, Organization.LABEL, chapters)
     return leads, supports

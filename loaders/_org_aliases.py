@@ -145,6 +145,10 @@ class AliasTable:
             return self._chapter_of(member_id, shared, "")
         return Found(shared, None)
 
+    def lookup_international(self, key: str) -> TableEntry | None:
+        """The international body (or network) a match key names, whatever the member."""
+        return self._global.get(key)
+
     def chapter(self, member_id: str, original: str, key: str) -> Found | None:
         """The national chapter a name denotes in a member, if it names a network with chapters."""
         folded = fold(original)

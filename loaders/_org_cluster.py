@@ -15,6 +15,7 @@ graph's id (the smallest, if several): across files, the graph's id wins.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from loaders._org_keys import numbers
 from loaders.member_names import slugify
 
 NodeKey = tuple[str, str]
+_TITLED = re.compile(r"^(?:\d\w*\s+|acting\s+)?(?:head|chief|chair|director)\b", re.IGNORECASE)
 FUZZY_THRESHOLD = 92
 FUZZY_MIN_LENGTH = 12
 SHARED_ACRONYM_MIN = 3
@@ -245,10 +247,11 @@ def _summarise(cid: str, members: list[Node]) -> Cluster:
     )
     fixed = next((n.fixed for n in sorted(members, key=lambda n: n.key) if n.fixed and n.fixed.id == cid), None)
     network = next((n.fixed.network for n in members if n.fixed and n.fixed.network), None)
+    any_fixed = fixed or next((n.fixed for n in members if n.fixed), None)
+    if any_fixed is not None:  # the alias table says what the body is; a graph id (known) only names it
+        return Cluster(cid, any_fixed.kind, any_fixed.member_id, any_fixed.name, aliases, seen, network)
     if known is not None:
         return Cluster(cid, known.kind, known.member_id, known.name, aliases, seen, network)
-    if fixed is not None:
-        return Cluster(cid, fixed.kind, fixed.member_id, fixed.name, aliases, seen, network)
     voters = [n for n in members if n.scope == GLOBAL] or members
     voters = [n for n in voters if not n.bare] or voters
     kinds: Counter[OrganizationKind] = Counter()
@@ -272,4 +275,5 @@ def _member(voters: list[Node]) -> str | None:
 
 
 def _name(names: Counter[str], cid: str) -> str:
-    return min(names, key=lambda s: (-names[s], len(s), s)) if names else cid
+    """The most used spelling, one without an office holder's title first ("Bureau for Sessions I", not "Head of …")."""
+    return min(names, key=lambda s: (bool(_TITLED.match(s)), -names[s], len(s), s)) if names else cid

@@ -86,13 +86,13 @@ def _strip_member(key: str, names: Sequence[str], leading: bool = True) -> str:
     return key
 
 
-def _roles(key: str) -> str:
+def _roles(key: str, ministry: bool = True) -> str:
     match = _ROLE_PREFIX_RE.match(key)
     if match and len(key) > match.end():
         rest = key[match.end() :]
         ordinal = _ORDINALS.get(match.group("ord") or "")
         key = f"{rest} {ordinal}" if ordinal and not re.search(r"\b(i|ii|iii|iv)$", rest) else rest
-    minister = _MINISTER_RE.match(key)
+    minister = _MINISTER_RE.match(key) if ministry else None
     if minister and len(key) > minister.end():
         key = f"ministry of {key[minister.end() :]}"
     return key
@@ -119,6 +119,11 @@ def display_key(name: str, member: tuple[str, ...] = (), leading: bool = True) -
             break
     key = _legal_forms(key)
     return _strip_member(key, member, leading) if member else key
+
+
+def title_key(name: str, member: tuple[str, ...] = ()) -> str:
+    """The display key without an office holder's title ("head of bureau for sessions i"): ids are made from it."""
+    return _roles(display_key(name, member, leading=False), ministry=False)
 
 
 @lru_cache(maxsize=1 << 16)

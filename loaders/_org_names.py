@@ -23,7 +23,7 @@ _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
 _QUANTIFIERS = frozenset("all any other others every various several different relevant concerned".split())
 _STANDALONE = frozenset({"presidency", "parliament", "treasury", "police", "government", "cabinet", "senate"})
 _TITLES = frozenset({"secretary", "commissioner", "general", "director", "chairman", "chairperson", "acting", "a"})
-MAX_WORDS = 14  # longer fragments are several names glued together, or a sentence
+MAX_WORDS = 12  # more words than prepositions: several names glued together, or a sentence
 MAX_CHARS = 140
 
 
@@ -162,7 +162,8 @@ def keep(name: str, cell_lists_people: bool = False, unit: bool = False) -> bool
         return False
     if tokens[0] in _QUANTIFIERS or (tokens[0] in w.group_starts and head_word(tokens[-1]) is None):
         return False  # "Local Development Research Institute" is a body, "Local communities" a group
-    if len(tokens) > MAX_WORDS or len(name) > MAX_CHARS or is_person(name, cell_lists_people):
+    content_words = [t for t in tokens if t not in w.prepositions]
+    if len(content_words) > MAX_WORDS or len(name) > MAX_CHARS or is_person(name, cell_lists_people):
         return False
     if len(tokens) == 1 and (tokens[0] in w.portfolio_words or tokens[0] in w.descriptive):
         return False

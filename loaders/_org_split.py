@@ -302,7 +302,8 @@ def _comma_parts(line: str, known: Callable[[str], bool]) -> list[str]:
     for index, part in enumerate(raw):
         if not part:
             continue
-        bare = strip_article(re.sub(r"^(?:and|y|et|e)\s+", "", part))
+        own = re.sub(r"^(?:and|y|et|e)\s+", "", part)
+        bare = strip_article(own)
         last_name = _AND_RE.split(merged[-1])[-1] if merged else ""
         continues_list = (
             merged
@@ -320,9 +321,9 @@ def _comma_parts(line: str, known: Callable[[str], bool]) -> list[str]:
                 merged[-1] = f"{merged[-1]}, {pieces[0]}"
                 merged += pieces[1:]
             else:
-                merged.append(bare)
+                merged.append(own)
         else:
-            merged.append(bare)
+            merged.append(own)
     return merged
 
 
@@ -357,6 +358,14 @@ _ADJECTIVES = frozenset("local regional municipal public provincial county city 
 _SLASH_RE = re.compile(r"(?<=[a-z]{3})/(?=[A-Z][a-z]+ [A-Z])")
 # "Ministerio de Finanzas (Dirección Técnica del Presupuesto …)": a body named in brackets is a body of its own
 _PAREN_BODY_RE = re.compile(r"\(((?:[A-Z][\w\-]+)(?:\s+[\w\-’']+){1,12})\)")
+
+
+def _proper_part(text: str) -> str:
+    """The name without the lower-case words after it ("Contraloría General de la República preside")."""
+    tokens = text.split()
+    while len(tokens) > 1 and tokens[-1][:1].islower() and fold(tokens[-1]) not in words().prepositions:
+        tokens.pop()
+    return " ".join(tokens)
 
 
 def _expands(text: str, match: re.Match[str]) -> bool:
@@ -469,7 +478,7 @@ def _fragments(text: str, member_id: str, member: Sequence[str]) -> list[str]:
 
     out: list[str] = []
     text = _SLASH_RE.sub(", ", text)  # "Ministry of Justice/Nigeria Union of Journalist"
-    text = _PAREN_BODY_RE.sub(lambda m: m.group(0) if _expands(text, m) else f", {m.group(1)},", text)
+    text = _PAREN_BODY_RE.sub(lambda m: m.group(0) if _expands(text, m) else f", {_proper_part(m.group(1))},", text)
     for body in (b for chunk in text.split(";") for b in _sentences(chunk)):
         body = body.strip(" -–—*•·")  # a bullet dash left at the start ("- Confédération Générale …")
         listed = ministries_list(body)

@@ -31,7 +31,7 @@ from graph.backend import Graph
 from graph.model import Organization, OrganizationKind
 from loaders._org_aliases import Found, alias_table, national_member
 from loaders._org_cluster import FIXED, GLOBAL, Fixed, NodeKey, SpellingGraph
-from loaders._org_keys import display_key, match_key
+from loaders._org_keys import display_key, match_key, title_key
 from loaders._org_lexicon import classify, fold
 from loaders._org_names import Piece, is_acronym
 from loaders._org_split import split_cell
@@ -76,7 +76,7 @@ class OrganizationResolver:
             scope = org.member_id if org.member_id else GLOBAL
             words = self._table.member_words(org.member_id) if org.member_id else ()
             for spelling in [org.name, *org.aliases]:
-                node = self._graph.node(scope, match_key(spelling, words))
+                node = self._graph.node(*self._known_key(spelling, org, scope, words))
                 if node.known is None:
                     node.known = org
                     node.aliases.update(org.aliases)
@@ -136,6 +136,19 @@ class OrganizationResolver:
         ident = entry.id or f"{code}-{slugify(display_key(entry.name, words, leading=False))}"
         chapter_of = entry.chapter_of if entry.chapter_of else None
         return (found.member_id, FIXED + ident), Fixed(ident, entry.name, entry.kind, found.member_id, chapter_of)
+
+    def _known_key(self, spelling: str, org: Organization, scope: str, words: tuple[str, ...]) -> NodeKey:
+        """Where a spelling of an organisation already in the graph sits: the alias table's node for it (so the
+        graph's id stays the id of that body), else its match key in its scope."""
+        if org.member_id:
+            found = self._lookup(Piece(spelling, None, spelling), org.member_id)
+            if found is not None and (found.member_id or found.entry.national == "offices"):
+                return self._table_node(found, org.member_id)[0]
+        else:
+            entry = self._table.lookup_international(match_key(spelling))
+            if entry is not None:
+                return GLOBAL, FIXED + entry.slug
+        return scope, match_key(spelling, words)
 
     def _lookup(self, piece: Piece, member_id: str) -> Found | None:
         """The table's body for a piece: by name (with and without the member's own name), as a chapter, as a
@@ -209,7 +222,7 @@ class OrganizationResolver:
         node.names[_display_name(piece)] += 1
         words = self._table.member_words(member_id)
         unit = f"{display_key(piece.parent, words)} " if piece.parent else ""  # "senado departamento de informatica"
-        node.slugs[unit + display_key(piece.name, words, leading=False)] += 1
+        node.slugs[unit + title_key(piece.name, words)] += 1
         node.aliases.add(piece.as_written)
         self._graph.touch(nk)
         acronym_scope = member_id if nk[0] == GLOBAL else nk[0]

@@ -59,6 +59,7 @@ PATH_TYPES = [
     model.HAS_BO_PROFILE,
     model.COMMITTED_TO_BO,
     model.HAS_REGISTER,
+    model.CHAPTER_OF,  # two national chapters of one network (TI Georgia, TI Armenia) are connected through it
 ]
 
 

@@ -1,4 +1,4 @@
-"""Organisations: filtered pages, counts, the members they work with and the coalitions they join."""
+"""Organisations: filtered pages, counts, the members they work with, their networks and chapters, their coalitions."""
 
 from __future__ import annotations
 
@@ -25,6 +25,13 @@ MEMBERS_OF_ORGANIZATIONS = (
     "UNWIND $ids AS key MATCH (:Organization {id: key})-[:LEADS|SUPPORTS]->(:Commitment)"
     "<-[:INCLUDES]-(:ActionPlan)<-[:HAS_ACTION_PLAN]-(m:Member) "
     "WITH DISTINCT key, m RETURN key, m AS node ORDER BY m.name"
+)
+NETWORKS_OF_ORGANIZATIONS = (
+    "UNWIND $ids AS key MATCH (:Organization {id: key})-[:CHAPTER_OF]->(n:Organization) RETURN key, n AS node"
+)
+CHAPTERS_OF_ORGANIZATIONS = (
+    "UNWIND $ids AS key MATCH (c:Organization)-[:CHAPTER_OF]->(:Organization {id: key}) "
+    "RETURN key, c AS node ORDER BY c.member_id, c.id"
 )
 COALITIONS_OF_ORGANIZATIONS = (
     "UNWIND $ids AS key MATCH (:Organization {id: key})-[p:PARTICIPATES_IN]->(co:Coalition) "
@@ -53,3 +60,13 @@ async def members_of_organizations(graph: Graph, ids: Sequence[str]) -> dict[str
 async def coalitions_of_organizations(graph: Graph, ids: Sequence[str]) -> dict[str, list[Row]]:
     """The coalitions each organisation participates in (``node``, ``role``, ``since``), by organisation id."""
     return await grouped(graph, COALITIONS_OF_ORGANIZATIONS, ids)
+
+
+async def networks_of_organizations(graph: Graph, ids: Sequence[str]) -> dict[str, list[Row]]:
+    """The international network each national chapter belongs to (``CHAPTER_OF``), by organisation id."""
+    return await grouped(graph, NETWORKS_OF_ORGANIZATIONS, ids)
+
+
+async def chapters_of_organizations(graph: Graph, ids: Sequence[str]) -> dict[str, list[Row]]:
+    """The national chapters of each international network, by member, by organisation id."""
+    return await grouped(graph, CHAPTERS_OF_ORGANIZATIONS, ids)
