@@ -134,10 +134,11 @@ class AliasTable:
 
     def lookup(self, member_id: str, key: str) -> Found | None:
         """The table entry a match key names in a member: the member's own bodies first, then international."""
-        own = self._member.get((member_id, key))
-        if own is not None:
-            network = self.international.get(own.chapter_of) if own.chapter_of else None
-            return Found(own, member_id, network)
+        for where in dict.fromkeys((member_id, national_member(member_id))):  # a local member's country's bodies
+            own = self._member.get((where, key))
+            if own is not None:
+                network = self.international.get(own.chapter_of) if own.chapter_of else None
+                return Found(own, where, network)
         shared = self._global.get(key)
         if shared is None:
             return None
@@ -167,7 +168,7 @@ class AliasTable:
             for acronym in self._acronyms[network.slug]:
                 for token in tokens:
                     head, tail = token[: len(acronym)], token[len(acronym) :]
-                    glued_after = token.endswith(acronym) and 2 <= len(token) - len(acronym) <= 4
+                    glued_after = token.endswith(acronym) and token[: -len(acronym)] in _abbreviations(member_id)
                     glued_before = head == acronym and tail and any(tail == w.replace(" ", "") for w in words)
                     if token != acronym and (glued_after or glued_before):
                         qualifier = next((q for q in network.qualifiers if f" {fold(q)} " in f" {folded} "), "")
@@ -200,6 +201,18 @@ def national_member(member_id: str) -> str:
 
 
 _COUNTRY_OF = {member_slug(name): member_slug(name.split(", ", 1)[1]) for name in MEMBER_CODES if ", " in name}
+_CODE_OF = {member_slug(name): code.lower() for name, code in MEMBER_CODES.items()}
+
+
+@cache
+def _abbreviations(member_id: str) -> frozenset[str]:
+    """Short forms of a member glued to a network's acronym: "GH" EITI, "PNG" EITI, "SL" EITI, "TT" EITI
+    (the code's first two or three letters, the initials of its name); "CR" + "TI" in Ghana is no chapter."""
+    national = national_member(member_id)
+    code = _CODE_OF.get(national, "")
+    names = member_words(national, ())
+    initials = {"".join(w[0] for w in n.split() if w not in ("and", "of", "the")) for n in names}
+    return frozenset({code[:2], code[:3], *initials, *(n for n in names if len(n) <= 4)} - {""})
 _COUNTRY_WORDS = frozenset(w for name in MEMBER_CODES for w in fold(name).split())
 
 

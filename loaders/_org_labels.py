@@ -18,6 +18,7 @@ from loaders._org_lexicon import fold, head_word, words
 
 _PARENT_RE = re.compile(r"(?:^|\s)(?:De la|Del|De los|De las|From the|Of the)\s+([^:;]{3,80}?)\s*:", re.UNICODE)
 _COLON_RE = re.compile(r"([^:;,]{2,80}?)\s*:(?!//)")
+_MINISTRIES_RE = re.compile(r"^(?:the )?(?:ministries|ministerios|ministeres) (?:of|de|du|des)$")
 PEOPLE = "people"
 
 
@@ -108,6 +109,8 @@ def _parent_runs(text: str, state: State) -> list[Run]:
         folded = fold(name)
         if match.re is _COLON_RE and not (_is_body(name) or folded in words().generic_words or _kind_of(name)):
             continue  # "Fundar: Centro de Análisis e Investigación": a colon inside a name
+        if _MINISTRIES_RE.match(folded):
+            continue  # "Ministries of: - Finance - Industry, Commerce and Tourism": a list of ministries
         out.append(Run(before, state.hint, state.parent, state.people))
         if match.re is _PARENT_RE or (_is_body(name) and len(folded.split()) > 1):
             out.append(Run(name, state.hint, None, False))  # the parent is a body named in the cell

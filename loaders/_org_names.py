@@ -99,7 +99,7 @@ def clean_name(raw: str) -> tuple[str, str | None, OrganizationKind | None]:
     name = " ".join(_PAREN_RE.sub(" ", name).split()).strip(" .,;:-–")
     name = re.sub(r"\s+(?:etc\.?|(?:and|&|y|et|e)(?:\s+(?:others?|the|otr[ao]s|autres))?)$", "", name).strip()
     dash = _DASH_ACRONYM_RE.match(name)
-    if dash and is_acronym(dash.group(2)) and looks_like_org(dash.group(1)):
+    if dash and is_acronym(dash.group(2)) and looks_like_org(dash.group(1)) and not is_acronym(dash.group(1)):
         name, acronym = dash.group(1).strip(), acronym or dash.group(2)
     name, hint = _legal_form(name)
     name = strip_article(re.sub(r"^(?:and|y|e|et|&)\s+", "", name)).strip(" \"“”'‘’«»:,.-–")

@@ -93,7 +93,7 @@ def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> lis
     """Cut a list written without separators at name boundaries (see the module docstring)."""
     w = words()
     tokens = text.split()
-    if len(tokens) < 3:
+    if len(tokens) < 3 or known(text):  # a name of the alias table is never cut
         return [text]
     pieces: list[list[str]] = [[]]
     quotes = 0
@@ -171,7 +171,16 @@ def _cuts(text: str, member: Sequence[str], known: Callable[[str], bool]) -> lis
             current.append(f"({bare})")  # "Fundación Ciudadanía y Desarrollo FCD": the acronym of the name before
             continue
         grouped = bool(current) and fold(current[-1]) in w.group_ends  # "… Working Groups | Ministry of …"
+        bracketed = (  # "Transparency International PNG (TIPNG) | PNG Resource Governance Coalition"
+            capital
+            and current[-1:] != []
+            and re.fullmatch(r"\([^()\s]+\)", current[-1]) is not None
+            and is_acronym(current[-1][1:-1])
+            and len(tokens) - i >= 2
+            and looks_like_org(" ".join(tokens[i:]))
+        )
         cut = ((opens or acronym) and (_complete(current, known, member) or grouped)) or closes or quoted or repeated
+        cut = cut or bracketed
         if current and cut and not inside and prev not in {"and", "y", "et", "e", "&"}:
             pieces.append([token])
         else:
@@ -202,6 +211,11 @@ def _rest_stands(rest: list[str], known_part: list[str], member: Sequence[str]) 
     return has_proper_name(folded)
 
 
+def _place_then_acronym(tokens: list[str], member: Sequence[str]) -> bool:
+    """"Transparency International | PNG (TIPNG) …": a place before a bracketed acronym ends the name before it."""
+    return len(tokens) > 1 and tokens[1][:1] == "(" and fold(tokens[0]) in {*member, *_PLACES}
+
+
 def _known_cuts(text: str, known: Callable[[str], bool], member: Sequence[str]) -> list[str]:
     """Split off a body the alias table knows at the start or end of a longer fragment ("Young Scot | Transparency
     International", "Presidency | Mzalendo Trust", "Pollicy | GiZ")."""
@@ -218,8 +232,10 @@ def _known_cuts(text: str, known: Callable[[str], bool], member: Sequence[str]) 
                 continue
             if not head[0][:1].isupper() or fold(head[0]) in words().prepositions:
                 continue  # "… Relations | with the Parliament": the known body is a complement
-            if at_start and fold(tail[0]) in _PLACES:
+            if at_start and (fold(tail[0]) in _PLACES or fold(tail[0]) in member):
                 continue  # "Transparency International | Australia and …": the place belongs to the name
+            if not at_start and _place_then_acronym(head, member):
+                continue
             inner = [t for t in tail if fold(t) not in member and fold(t) not in {"dpr", "ri"}]
             if not at_start and inner and fold(inner[-1]) in words().prepositions:
                 continue  # "Principal Inspectorate of DPR RI | Secretariat General": a complement, one name
@@ -231,7 +247,9 @@ def _known_cuts(text: str, known: Callable[[str], bool], member: Sequence[str]) 
             before, middle, after = tokens[:start], tokens[start : start + size], tokens[start + size :]
             if not (middle[0][:1].isupper() and after[0][:1].isupper()) or fold(before[-1]) in words().prepositions:
                 continue
-            if fold(middle[-1]) in words().prepositions or not known(" ".join(middle)):
+            if fold(middle[-1]) in words().prepositions or _place_then_acronym(middle, member):
+                continue
+            if not known(" ".join(middle)):
                 continue
             if _rest_stands(before, middle, member) and _rest_stands(after, middle, member):
                 return [
@@ -419,9 +437,11 @@ def _connector_parts(text: str, known: Callable[[str], bool]) -> list[str]:
     out = [pieces[0]]
     for index, (sep, piece) in enumerate(zip(seps, pieces[1:], strict=True)):
         dash = sep.strip() in {"-", "–", "/"}
-        dash_acronym = dash and is_acronym(piece.strip(" .,"))
-        single = dash and len(piece.split()) == 1  # "Biosphere - Bitola", "Society for Transparency - Delna"
         left = out[-1]
+        # "Name - ACR" gives the name's acronym, but "MITIC - STP" names two bodies
+        two_acronyms = is_acronym(piece.strip(" .,")) and is_acronym(left.strip(" .,"))
+        dash_acronym = dash and is_acronym(piece.strip(" .,")) and not two_acronyms
+        single = dash and len(piece.split()) == 1 and not two_acronyms  # "Biosphere - Bitola", "… - Delna"
         latin = sep.strip() in {"y", "e", "et"}
         remainder = "".join(p for pair in zip(seps[index + 1 :], pieces[index + 2 :], strict=True) for p in pair)
         rest = piece + remainder  # the right side is judged with everything after it ("… and Coast Conservation
@@ -442,7 +462,9 @@ def ministries_list(body: str) -> list[str] | None:
     if not match:
         return None
     head = "Ministerio de" if match.group(1).lower() in ("de", "du", "des") else "Ministry of"
-    items = [p.strip() for p in match.group(2).split(",") if p.strip()]
+    listed = match.group(2).strip(" -–")
+    dashed = re.split(r"\s+[-–]\s+", listed)  # "Finance - Industry, Commerce and Tourism - Transportation"
+    items = [p.strip() for p in (dashed if len(dashed) > 1 else listed.split(",")) if p.strip()]
     if all(fold(i) in _PLACES for i in items):
         return []  # "Ministries of Georgia": the ministries of a country, a group
     last = items[-1].split(" and ") if items else []

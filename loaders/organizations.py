@@ -2,9 +2,10 @@
 
 Scope: an organisation belongs to its member unless it is really international. International bodies
 are the ones the alias table lists (``loaders/data/organizations.yaml``: the UN system, donors, international
-NGOs) and names that say so ("International …", "Global …", "… International", "World …") for
-civil-society and multilateral bodies; everything else is national, with ids made from the member code
-(``alb-ministry-of-justice``). In a local member (Scotland, Buenos Aires), civil society and companies
+NGOs and networks); everything else is national, with ids made from the member code
+(``alb-ministry-of-justice``), even when its name sounds international ("African Network for Economic and
+Environmental Justice" and Kyrgyzstan's "International Business Council" are national bodies: a body
+really active across members is added to the table). In a local member (Scotland, Buenos Aires), civil society and companies
 belong to the country, government bodies to the local member. A national chapter of a network with
 chapters (Transparency International, EITI, the Open Society foundations, AmCham, Publish What You Pay)
 is a body of its own in its country (``geo-transparency-international``), linked to its network by
@@ -21,7 +22,6 @@ already in the graph (``known``) keeps the graph's id.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,7 +40,6 @@ from loaders.member_names import MEMBER_CODES, member_slug, slugify
 Role = Literal["lead", "support"]
 NATIONAL_KINDS: frozenset[str] = frozenset({"government", "parliament"})
 _LISTED_KINDS = frozenset({"government", "civil_society"})
-_INTERNATIONAL_RE = re.compile(r"^(?:international|global|world|inter american|african|european)\b|\binternational$")
 _CODES = {member_slug(name): code for name, code in MEMBER_CODES.items()}
 
 KNOWN_ORGANIZATIONS = (
@@ -142,7 +141,8 @@ class OrganizationResolver:
         graph's id stays the id of that body), else its match key in its scope."""
         if org.member_id:
             found = self._lookup(Piece(spelling, None, spelling), org.member_id)
-            if found is not None and (found.member_id or found.entry.national == "offices"):
+            bare = is_acronym(spelling.replace(" ", "")) and (found is None or found.network is None)
+            if found is not None and not bare and (found.member_id or found.entry.national == "offices"):
                 return self._table_node(found, org.member_id)[0]
         else:
             entry = self._table.lookup_international(match_key(spelling))
@@ -182,8 +182,6 @@ class OrganizationResolver:
                 kind = "parliament"  # the Chamber's "Departamento de Informática" is a parliament unit
         if kind in NATIONAL_KINDS:
             scope = member_id
-        elif _INTERNATIONAL_RE.search(fold(piece.name)) and not any(w in fold(piece.name) for w in words):
-            scope = GLOBAL
         else:
             scope = national_member(member_id)
         if piece.parent and scope != GLOBAL:

@@ -1,105 +1,131 @@
-"""The resolver on the real OGP commitments export: the hand-checked sample and whole-file facts."""
+"""The resolver on the real exports, judged by the hand-checked gold sets of ``loaders/data/org_gold``.
+
+The figures are those ``python -m loaders.org_report`` prints; the targets are issue 15's (extraction
+precision 0.97 and recall 0.95, kind 0.92, resolution 0.95). The dev cells were used to build the
+rules and must meet them; the holdout cells were never used for tuning and are held to their measured
+floor (below the targets: see loaders/data/org_gold/README.md), so a change that loses ground shows.
+"""
 
 from __future__ import annotations
 
 import random
+from functools import cache
+from pathlib import Path
 
 import pytest
 
 from graph.backend import Graph
 from graph.model import Organization
-from loaders._org_sample import score
+from loaders._org_aliases import alias_table
 from loaders._write import Provenance, write_nodes
-from loaders.member_names import member_slug
-from loaders.org_report import COLUMNS, read_rows, report, resolve_rows
+from loaders.org_gold import Found, SourceCell, Scores, load_gold, match_cell, score
+from loaders.org_report import read_cells, resolve
 from loaders.organizations import OrganizationResolver, known_organizations
 from tests.helpers import real_file
 
 pytestmark = pytest.mark.realdata
 COMMITMENTS = "commitments_open_parliament_g0v.csv"
-
-# Documented misses of the hand-checked sample (commitment id, folded name): exact, so changes show.
-KNOWN_MISSES = [
-    ("EC0014", "fundacion ciudadania y desarrollo"),  # kept with its trailing acronym "FCD"
-    ("HR0009", "government office for cooperation with ngos"),  # inside a sentence ("upon the proposal by …")
-    ("IE0012", "office of the attorney general"),  # "All public bodies and Office …" dropped as a generic group
-    ("KE0012", "presidency"),  # no separator: "Presidency Mzalendo Trust"
-    ("KE0012", "mzalendo trust"),
-    ("KE0012", "kenya network of csos"),  # ". Ushahidi" glued after "CSOs"
-    ("KE0012", "ushahidi"),
-    ("MN0020", "information technology post and telecommunications authority"),  # Oxford-comma name split
-    ("MO0021", "national commission on the right to information access"),  # lower-case start: dropped
-]
-KNOWN_EXTRAS = [
-    ("EC0014", "fundacion ciudadania y desarrollo fcd"),
-    ("EE0054", "estonian civil society"),
-    ("HR0009", "office for cooperation with ngos"),  # cut from the sentence: the name without "Government"
-    ("KE0012", "kenya network of csos ushahidi"),
-    ("KE0012", "presidency mzalendo trust"),
-    ("MN0020", "information technology"),
-    ("MN0020", "post"),
-    ("MN0020", "telecommunications authority"),
-]
-# Classified with a wrong (not merely 'unknown') kind.
-KNOWN_WRONG_KINDS = [
-    ("BR0106", "district chamber for the federal district", "parliament", "government"),
-    ("EE0054", "centre of registers and information systems", "government", "civil_society"),
-]
+IRM2015 = "irm_combined_database_2015_vizzuality.csv"
 
 
-def test_hand_checked_sample() -> None:
-    result = score(real_file(COMMITMENTS))
-    assert result.misses == KNOWN_MISSES
-    assert result.extras == KNOWN_EXTRAS
-    assert [w for w in result.wrong_kinds if w[3] != "unknown"] == KNOWN_WRONG_KINDS
-    assert (result.expected, result.found, result.correct) == (99, 98, 90)
-    assert result.precision > 0.91 and result.recall > 0.9
+@cache
+def _sources() -> dict[str, SourceCell]:
+    cells: dict[str, SourceCell] = {}
+    for name in (COMMITMENTS, IRM2015):
+        cells.update(read_cells(real_file(name)))
+    return cells
 
 
-def test_whole_file_facts() -> None:
-    text = report(real_file(COMMITMENTS))
-    assert "world-bank (multilateral): 6 members" in text
-    assert "united-nations-development-program (multilateral): 8 members" in text
-    assert "westminster-foundation-for-democracy (civil_society): 5 members" in text
-    mentions = int(text.splitlines()[0].split(": ")[1])
-    distinct = int(text.splitlines()[1].split(": ")[1])
-    assert 2500 < mentions < 3200 and 1700 < distinct < 2200
-    ids = {line.strip().split(" ")[0] for line in text.splitlines()}
-    assert "csos" not in ids and "finance" not in ids  # "finance" came from "Ministries of …, Finance, …"
-    assert not [i for i in ids if i.startswith("nap-4")]  # glued names are cut at organisation boundaries
-    assert "giz (multilateral): 3 members" in text
+@cache
+def _resolved() -> tuple[OrganizationResolver, dict[str, list[Found]]]:
+    return resolve(_sources())
 
 
-def _resolved(rows: list[dict[str, str]]) -> tuple[set[tuple[str, str, str]], dict[tuple[str, str, str], str]]:
-    resolver, found = resolve_rows(rows)
-    orgs = {(o.id, o.name, o.kind) for o in resolver.organizations()}
-    return orgs, {(cid, column, m.as_written): m.organization.id for cid, column, m in found}
+def _scores(split: str) -> Scores:
+    _, found = _resolved()
+    gold = [c for c in load_gold(_sources()) if split in ("all", c.split)]
+    return score(match_cell(c, found[c.ref]) for c in gold)
 
 
-def test_ids_do_not_depend_on_row_order() -> None:
-    rows = read_rows(real_file(COMMITMENTS))
-    orgs, mapping = _resolved(rows)
-    for seed in (1, 2, 3):
-        shuffled = rows[:]
-        random.Random(seed).shuffle(shuffled)
-        assert _resolved(shuffled) == (orgs, mapping), seed
-    assert len(orgs) > 1500 and len(mapping) > 2500
+def test_gold_sets_are_large_enough_and_hold_the_messy_kinds() -> None:
+    gold = load_gold(_sources())
+    full = [c for c in gold if not c.partial]
+    assert len(full) >= 80 and sum(len(c.orgs) for c in full) >= 500
+    assert sum(1 for c in full if c.ref.startswith("irm2015")) >= 15  # Spanish, French, Portuguese cells
+    texts = [_sources()[c.ref].text for c in full]
+    assert sum(1 for t in texts if "•" in t or "\n-" in t) >= 5  # bullets
+    assert sum(1 for t in texts if "Sociedad civil" in t or "Gobierno:" in t or "Civil society:" in t) >= 2
 
 
-def test_single_pass_organisations_do_not_depend_on_row_order() -> None:
-    rows = read_rows(real_file(COMMITMENTS))
-    results = []
-    for seed in (0, 7):
-        shuffled = rows[:]
-        random.Random(seed).shuffle(shuffled)
-        resolver = OrganizationResolver()
-        for row in shuffled:
-            for column, role in COLUMNS:
-                resolver.mentions(
-                    row[column], member_id=member_slug(row["Country/Locality"]), member_code=row["Code"], role=role
-                )
-        results.append([o.model_dump() for o in resolver.organizations()])
-    assert results[0] == results[1]
+def test_dev_cells_meet_the_targets() -> None:
+    s = _scores("dev")
+    assert s.precision >= 0.97 and s.recall >= 0.95, (s.precision, s.recall)
+    assert s.role_right == s.correct
+    assert s.kind_accuracy >= 0.92
+    assert s.pairwise[0] >= 0.95 and s.pairwise[1] >= 0.95
+    assert s.bcubed[0] >= 0.95 and s.bcubed[1] >= 0.95
+    assert s.people_or_labels <= 2 and s.unknown_found <= s.unknown_gold
+
+
+def test_all_cells_meet_the_targets() -> None:
+    s = _scores("all")
+    assert s.precision >= 0.97 and s.recall >= 0.95, (s.precision, s.recall)
+    assert s.kind_accuracy >= 0.92 and s.pairwise[0] >= 0.95 and s.pairwise[1] >= 0.95
+
+
+def test_holdout_cells_keep_their_measured_floor() -> None:
+    s = _scores("holdout")
+    assert s.precision >= 0.89 and s.recall >= 0.92, (s.precision, s.recall)
+    assert s.kind_accuracy >= 0.92 and s.pairwise[0] >= 0.95 and s.pairwise[1] >= 0.95
+
+
+def test_whole_data_facts() -> None:
+    resolver, found = _resolved()
+    orgs = resolver.organizations()
+    unknown = sum(1 for o in orgs if o.kind == "unknown")
+    assert unknown / len(orgs) < 0.10  # was 22.5% before issue 15
+    # Only the alias table's international bodies are tied to no member ("tax", "system" were 586 such nodes).
+    loose = {o.id for o in orgs if o.member_id is None}
+    assert len(loose) > 50 and loose <= set(alias_table().international)
+    assert not {"none-specified", "tax", "system", "csos", "finance", "accounting-chamber"} & {o.id for o in orgs}
+    by_id = {o.id: o for o in orgs}
+    assert by_id["undp"].kind == "multilateral" and by_id["world-bank"].member_id is None
+    assert by_id["ken-transparency-international"].member_id == "kenya"
+    links = set(resolver.chapter_links())
+    assert ("geo-transparency-international", "transparency-international") in links
+    assert ("gha-gheiti", "eiti") in links
+    assert sum(1 for items in found.values() for _ in items) > 6000
+
+
+def _ids(cells: list[tuple[str, SourceCell]]) -> tuple[list[dict[str, object]], dict[str, list[str]]]:
+    resolver, found = resolve(dict(cells))
+    return [o.model_dump() for o in resolver.organizations()], {r: [f.org_id for f in v] for r, v in found.items()}
+
+
+def test_ids_do_not_depend_on_the_order_of_the_cells() -> None:
+    cells = list(_sources().items())
+    first = _ids(cells)
+    shuffled = cells[:]
+    random.Random(7).shuffle(shuffled)
+    assert _ids(shuffled) == first
+
+
+def test_the_report_command_prints_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
+    from loaders.org_report import main
+
+    main([str(real_file(COMMITMENTS)), str(real_file(IRM2015))])
+    out = capsys.readouterr().out
+    for split in ("dev", "holdout", "all"):
+        assert f"gold {split} (" in out
+    for figure in ("precision", "recall", "kind right", "'unknown' given", "pairwise", "B-cubed"):
+        assert figure in out
+
+
+def test_the_report_refuses_a_file_it_does_not_know(tmp_path: Path) -> None:
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="neither the OGP commitments export"):
+        read_cells(other)
 
 
 async def test_known_organizations_round_trip_and_win(graph: Graph) -> None:
