@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -105,13 +105,14 @@ class AliasTable:
         self._global: dict[str, TableEntry] = {}
         for entry in data.international:
             for spelling in entry.spellings():
-                self._global.setdefault(match_key(spelling), entry)
+                _claim(self._global, match_key(spelling), entry, f"international: {spelling!r}")
         self._member: dict[tuple[str, str], TableEntry] = {}
         for member, table in data.members.items():
             names = self.member_words(member)
             for entry in table.organizations:
                 for spelling in entry.spellings():
-                    self._member.setdefault((member, match_key(spelling, names)), entry)
+                    key = (member, match_key(spelling, names))
+                    _claim(self._member, key, entry, f"members.{member}: {spelling!r}")
         self._network_keys = {
             e.slug: sorted({match_key(s) for s in e.spellings()}, key=len, reverse=True) for e in self.networks
         }
@@ -195,12 +196,24 @@ class AliasTable:
         return Found(chapter, national, network, fold(qualifier))
 
 
+def _claim(index: dict[Any, TableEntry], key: Any, entry: TableEntry, where: str) -> None:
+    """Index one spelling; two bodies with one spelling would make the table's answer depend on file order."""
+    other = index.setdefault(key, entry)
+    if other is not entry and other.slug != entry.slug:
+        raise ValueError(f"loaders/data/organizations.yaml: {where} also names {other.name!r}")
+
+
 def national_member(member_id: str) -> str:
-    """The national member of a local one ("scotland-united-kingdom" -> "united-kingdom"), else itself."""
-    return _COUNTRY_OF.get(member_id, member_id)
+    """The national member of a local one ("scotland-united-kingdom" -> "united-kingdom"), else itself; a local
+    member the name list does not know yet ("nairobi-kenya") by the country slug its own slug ends with."""
+    if member_id in _COUNTRY_OF or member_id in _NATIONAL:
+        return _COUNTRY_OF.get(member_id, member_id)
+    country = max((n for n in _NATIONAL if member_id.endswith(f"-{n}")), key=len, default=None)
+    return country or member_id
 
 
 _COUNTRY_OF = {member_slug(name): member_slug(name.split(", ", 1)[1]) for name in MEMBER_CODES if ", " in name}
+_NATIONAL = frozenset(member_slug(name) for name in MEMBER_CODES if ", " not in name)
 _CODE_OF = {member_slug(name): code.lower() for name, code in MEMBER_CODES.items()}
 
 
@@ -220,8 +233,13 @@ _COUNTRY_WORDS = frozenset(w for name in MEMBER_CODES for w in fold(name).split(
 def alias_table() -> AliasTable:
     """The table, read once from the package data (``ValueError`` says what is wrong in the file)."""
     text = resources.files("loaders").joinpath("data", "organizations.yaml").read_text(encoding="utf-8")
+    return parse_alias_table(text)
+
+
+def parse_alias_table(text: str) -> AliasTable:
+    """The table of an alias file's text; ``ValueError`` says which entry is wrong and why."""
     try:
         data = AliasFile.model_validate(yaml.safe_load(text))
-    except ValidationError as exc:
+    except (ValidationError, yaml.YAMLError) as exc:
         raise ValueError(f"loaders/data/organizations.yaml: {exc}") from exc
     return AliasTable(data)

@@ -114,7 +114,21 @@ def _kinds(raw: Any, name: str, none_key: str | None = None) -> dict[str, Any]:
 def words() -> Words:
     """The word lists, read once from the package data (``ValueError`` names a malformed list)."""
     text = resources.files("loaders").joinpath("data", "organization_words.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    return parse_words(text)
+
+
+def parse_words(text: str) -> Words:
+    """The word lists of a words file's text; ``ValueError`` says which list is missing, unknown or malformed."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"organization_words.yaml: not YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ValueError("organization_words.yaml: expected a mapping of list names to words")
+    expected = set(Words.__dataclass_fields__)
+    missing, unknown = sorted(expected - set(raw)), sorted(set(raw) - expected)
+    if missing or unknown:
+        raise ValueError(f"organization_words.yaml: missing lists {missing}, unknown lists {unknown}")
     lists = {k: _list(v, k) for k, v in raw.items() if k not in ("labels", "legal_forms")}
     longest_first = ("private_words", "government_phrases", "people_labels", "joining_phrases", "sentence_words")
     tuples = {"multilateral_names", "parliament_words", "articles", *longest_first}

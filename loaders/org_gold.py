@@ -116,7 +116,7 @@ def spelling_keys(spelling: str) -> set[str]:
     return {k for k in out if k}
 
 
-def _parse_org(text: str, scope: str, where: str) -> GoldOrg:
+def parse_org(text: str, scope: str, where: str) -> GoldOrg:
     parts = [p.strip() for p in text.split("|")]
     if len(parts) not in (2, 3) or parts[1] not in KINDS:
         raise GoldError(f"{where}: {text!r} is not 'name | kind | =entity' with kind one of {', '.join(KINDS)}")
@@ -151,7 +151,7 @@ def load_gold(sources: Mapping[str, SourceCell]) -> list[GoldCell]:
                 problems.append(f"{where}: no such cell in the source data")
                 continue
             scope = source.member_code.lower() or source.member_id  # "geo": the prefix written-out entities use
-            orgs = tuple(_parse_org(str(o), scope, where) for o in entry.get("orgs") or [])
+            orgs = tuple(parse_org(str(o), scope, where) for o in entry.get("orgs") or [])
             squeezed = fold(source.text).replace(" ", "")  # words glued in the source ("CommissionRevenue") still count
             for org in orgs:
                 if not any(k in squeezed for k in org.keys()):
