@@ -87,7 +87,7 @@ class Organization(Node, NodeRow):
     @strawberry.field(
         description="For an international network (Transparency International, EITI, Open Society Foundations, "
         "American Chambers of Commerce, Publish What You Pay): its national chapters, by member. "
-        "`organization(id: \"transparency-international\") { chapters { name member { name } } }` lists all TI chapters."
+        '`organization(id: "transparency-international") { chapters { name member { name } } }` lists all TI chapters.'
     )
     async def chapters(self, info: strawberry.Info) -> list[Organization]:
         return [Organization.from_row(r["node"]) for r in await info.context.batch_organization_chapters.load(self.id)]

@@ -24,9 +24,40 @@ from loaders._org_lexicon import fold
 from loaders.member_names import MEMBER_CODES, member_slug, slugify
 
 PLACE_WORDS = frozenset(
-    "in office national country mission africa african east eastern west western north northern south southern "
-    "central latin america americas asia pacific europe european caribbean middle region regional ea the "
-    "for and of".split()
+    [
+        "in",
+        "office",
+        "national",
+        "country",
+        "mission",
+        "africa",
+        "african",
+        "east",
+        "eastern",
+        "west",
+        "western",
+        "north",
+        "northern",
+        "south",
+        "southern",
+        "central",
+        "latin",
+        "america",
+        "americas",
+        "asia",
+        "pacific",
+        "europe",
+        "european",
+        "caribbean",
+        "middle",
+        "region",
+        "regional",
+        "ea",
+        "the",
+        "for",
+        "and",
+        "of",
+    ]
 )
 
 
@@ -81,7 +112,9 @@ class AliasFile(BaseModel):
                 raise ValueError(f"members: {member!r} is not an OGP member slug")
             for entry in table.organizations:
                 if entry.chapter_of is not None and entry.chapter_of not in networks:
-                    raise ValueError(f"members.{member}: {entry.name!r}: chapter_of {entry.chapter_of!r} is not a network")
+                    raise ValueError(
+                        f"members.{member}: {entry.name!r}: chapter_of {entry.chapter_of!r} is not a network"
+                    )
         return self
 
 
@@ -181,9 +214,9 @@ class AliasTable:
         tokens = key.split()
         for cut in range(len(tokens) - 1, 0, -1):
             entry = self._global.get(" ".join(tokens[:cut]))
-            if entry is not None and entry.national == "offices":
-                if all(t in PLACE_WORDS or t in _COUNTRY_WORDS for t in tokens[cut:]):
-                    return entry
+            places = all(t in PLACE_WORDS or t in _COUNTRY_WORDS for t in tokens[cut:])
+            if entry is not None and entry.national == "offices" and places:
+                return entry
         return None
 
     def _chapter_of(self, member_id: str, network: TableEntry, qualifier: str) -> Found:
@@ -226,6 +259,8 @@ def _abbreviations(member_id: str) -> frozenset[str]:
     names = member_words(national, ())
     initials = {"".join(w[0] for w in n.split() if w not in ("and", "of", "the")) for n in names}
     return frozenset({code[:2], code[:3], *initials, *(n for n in names if len(n) <= 4)} - {""})
+
+
 _COUNTRY_WORDS = frozenset(w for name in MEMBER_CODES for w in fold(name).split())
 
 

@@ -24,8 +24,33 @@ _HYPHEN_WRAP_RE = re.compile(r"(\w)-\s*\n\s*(?=[a-z])")
 _SOFT_HYPHEN_RE = re.compile(r"\b([A-Za-z][a-z]{3,})-([a-z]{3,})\b")  # "Govern-ment", "Plen-ipotentiary" (PDF)
 # Real compounds keep their hyphen ("self-government", "anti-corruption", "multi-stakeholder").
 HYPHEN_PREFIXES = frozenset(
-    "self anti multi inter cross socio state high well long semi vice full part post over under trans intra extra "
-    "mid non pre sub low".split()
+    [
+        "self",
+        "anti",
+        "multi",
+        "inter",
+        "cross",
+        "socio",
+        "state",
+        "high",
+        "well",
+        "long",
+        "semi",
+        "vice",
+        "full",
+        "part",
+        "post",
+        "over",
+        "under",
+        "trans",
+        "intra",
+        "extra",
+        "mid",
+        "non",
+        "pre",
+        "sub",
+        "low",
+    ]
 )
 _CAMEL_RE = re.compile(r"\b([A-Z][a-z]{4,})([A-Z][a-z]{3,})\b")
 _LINE_NUMBER_RE = re.compile(r"^\s*(?:[-–—*>]+|\(?[a-zA-Z]\)|\d{1,2}[.)])\s+", re.MULTILINE)
@@ -40,7 +65,7 @@ _END_JOIN_RE = re.compile(
     re.IGNORECASE,
 )
 WRAP_WIDTH = 40  # a line this long that does not end a name was wrapped by a fixed-width layout
-_QUOTES = "\"“”«»"
+_QUOTES = '"“”«»'
 
 
 def _is_note(inner: str) -> bool:
@@ -63,7 +88,7 @@ def _notes(text: str) -> str:
             return match.group(0)
         folded = fold(match.group(1))
         after = text[match.end() : match.end() + 3].lstrip(" ")
-        ends_name = not after or after[0].isupper() or after[0] in "\n;,.•-–\"“"
+        ends_name = not after or after[0].isupper() or after[0] in '\n;,.•-–"“'
         fixed = any(folded == n or folded.startswith(n + " ") for n in words().note_words)
         return " ;\n" if ends_name or fixed else " "
 
@@ -134,7 +159,7 @@ def _unwrap(lines: list[str], member: Sequence[str]) -> list[str]:
                     and not prev.endswith((".", ")", '"', "”"))
                     and last not in member
                     and not any(last == m.split()[-1] for m in member)
-                    and line[0] not in "\"“«"
+                    and line[0] not in '"“«'
                     and fold(line.split()[0]) not in words().group_starts  # "…Presidencia\nRedes Sociales de …"
                 )
                 if _broken(prev, line) or wrapped or stray:  # "Parlamento\nAbierto", "Buenos\nAires"
@@ -188,7 +213,9 @@ def prepare(text: str, member: Sequence[str] = ()) -> str:
     text = _HYPHEN_WRAP_RE.sub(r"\1", text)
     text = _BROKEN_HYPHEN_RE.sub(r"\1-", text)
     text = "\n".join(_unshout(line) for line in text.split("\n"))
-    text = _SOFT_HYPHEN_RE.sub(lambda m: m.group(0) if m.group(1).lower() in HYPHEN_PREFIXES else m.group(1) + m.group(2), text)
+    text = _SOFT_HYPHEN_RE.sub(
+        lambda m: m.group(0) if m.group(1).lower() in HYPHEN_PREFIXES else m.group(1) + m.group(2), text
+    )
     text = _CAMEL_RE.sub(r"\1 \2", text)
     text = _BULLET_RE.sub(";\n", text)  # a bullet always starts a new name
     text = _notes(text)

@@ -17,11 +17,12 @@ _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,14}$")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _TITLE_RE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Hon|Lcdo|Lcda|Ing|Prof|Sr|Sra|M\.\s?A)\b\.?\s*")
 _TYPED_RE = re.compile(r"([^\"“«]{2,40}?)\s*[\"“«]([^\"“”«»]{2,80})[\"”»]?")
-_ROLE_LEAD_RE = re.compile(r"^(?:a/)?(?:secretary|chairman|chairperson|director|commissioner)\s+(?=(?:department|ministry|office|agency)\b)", re.IGNORECASE)
+_ROLE_LEAD_RE = re.compile(
+    r"^(?:a/)?(?:secretary|chairman|chairperson|director|commissioner)\s+(?=(?:department|ministry|office|agency)\b)",
+    re.IGNORECASE,
+)
 _DASH_ACRONYM_RE = re.compile(r"^(.{4,}?)\s*[-–/]\s*([A-Z][A-Za-z\-]{1,10})$")
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
-_QUANTIFIERS = frozenset("all any other others every various several different relevant concerned".split())
-_STANDALONE = frozenset({"presidency", "parliament", "treasury", "police", "government", "cabinet", "senate"})
 _TITLES = frozenset({"secretary", "commissioner", "general", "director", "chairman", "chairperson", "acting", "a"})
 MAX_WORDS = 12  # more words than prepositions: several names glued together, or a sentence
 MAX_CHARS = 140
@@ -75,7 +76,7 @@ def _legal_form(name: str) -> tuple[str, OrganizationKind | None]:
             if fold(" ".join(tokens[:size])) == form:
                 return " ".join(tokens[size:]), kind
             rest = " ".join(tokens[:-size])
-            quoted = rest[:1] in "\"“«" or rest[-1:] in "\"”»"
+            quoted = rest[:1] in '"“«' or rest[-1:] in '"”»'
             if fold(" ".join(tokens[-size:])) == form and (kind != "private" or quoted):
                 return rest, kind  # "Meqanizatori LLC" keeps its form, '"EKENG" CJSC' is EKENG
     return name, None
@@ -155,12 +156,12 @@ def keep(name: str, cell_lists_people: bool = False, unit: bool = False) -> bool
     if len(name) < 2 or not tokens or all(t.isdigit() for t in tokens):
         return False
     headed = head_word(folded) is not None or w.has(folded, w.parliament_words)
-    if not (name[0].isupper() or name[0].isdigit() or (len(name) > 1 and name[1].isupper())):
-        if not (headed and len(tokens) >= 2):  # "national commission on the right to information access" is one
-            return False
+    capital = name[0].isupper() or name[0].isdigit() or (len(name) > 1 and name[1].isupper())
+    if not capital and not (headed and len(tokens) >= 2):  # "national commission on the right to information …"
+        return False
     if w.has(folded, w.sentence_words):
         return False
-    if tokens[0] in _QUANTIFIERS or (tokens[0] in w.group_starts and head_word(tokens[-1]) is None):
+    if tokens[0] in words().quantifiers or (tokens[0] in w.group_starts and head_word(tokens[-1]) is None):
         return False  # "Local Development Research Institute" is a body, "Local communities" a group
     content_words = [t for t in tokens if t not in w.prepositions]
     if len(content_words) > MAX_WORDS or len(name) > MAX_CHARS or is_person(name, cell_lists_people):
@@ -169,10 +170,12 @@ def keep(name: str, cell_lists_people: bool = False, unit: bool = False) -> bool
         return False
     if len(name.split()) == 1 and all(t in w.role_words | _TITLES for t in tokens):
         return False  # "Secretary", "Commissioner-General": a person's title
-    if len(tokens) == 1 and tokens[0] in w.government_heads | w.civil_society_heads and tokens[0] not in _STANDALONE:
-        if unit:
-            return True
-        return False  # "Ministry", "Secretariat": a head word alone names no body
+    if (
+        len(tokens) == 1
+        and tokens[0] in w.government_heads | w.civil_society_heads
+        and tokens[0] not in words().standalone_heads
+    ):
+        return unit  # "Ministry", "Secretariat": a head word alone names no body (but a unit under a parent)
     if len(tokens) > 1 and re.search(r"(?:ian|ish|ese|an)$", tokens[0]) and is_generic(" ".join(tokens[1:])):
         return False  # "Estonian Civil Society", "Kenyan NGOs"
     if tokens[-1] in w.group_ends and not re.search(r"\b(of|for|on|de|del|des)\b", folded):

@@ -51,7 +51,7 @@ class GoldOrg:
         """The name as the reader wrote it (the first spelling)."""
         return self.spellings[0]
 
-    def keys(self) -> set[str]:
+    def match_keys(self) -> set[str]:
         """Comparison keys of every accepted spelling, with and without a parenthesised acronym."""
         return {k for s in self.spellings for k in spelling_keys(s)}
 
@@ -90,7 +90,7 @@ class Found:
     role: str
     spellings: tuple[str, ...]
 
-    def keys(self) -> set[str]:
+    def match_keys(self) -> set[str]:
         """Comparison keys of the spellings."""
         return {k for s in self.spellings for k in spelling_keys(s)}
 
@@ -154,7 +154,7 @@ def load_gold(sources: Mapping[str, SourceCell]) -> list[GoldCell]:
             orgs = tuple(parse_org(str(o), scope, where) for o in entry.get("orgs") or [])
             squeezed = fold(source.text).replace(" ", "")  # words glued in the source ("CommissionRevenue") still count
             for org in orgs:
-                if not any(k in squeezed for k in org.keys()):
+                if not any(k in squeezed for k in org.match_keys()):
                     problems.append(f"{where}: {org.name!r} is not in the cell")
             partial = file_name == "resolution.yaml"
             not_orgs = tuple(str(n) for n in entry.get("not") or [])
@@ -179,8 +179,8 @@ def match_cell(cell: GoldCell, found: list[Found]) -> Match:
     result = Match(cell)
     left = list(found)
     for org in cell.orgs:
-        wanted = org.keys()
-        hit = next((f for f in left if f.keys() & wanted), None)
+        wanted = org.match_keys()
+        hit = next((f for f in left if f.match_keys() & wanted), None)
         if hit is None:
             result.missed.append(org)
         else:
@@ -240,7 +240,7 @@ def score(matches: Iterable[Match]) -> Scores:
         out.found += len(m.pairs) + len(m.extra)
         out.correct += len(m.pairs)
         not_keys = {k for n in m.cell.not_orgs for k in spelling_keys(n)}
-        out.people_or_labels += sum(1 for f in m.extra if f.keys() & not_keys)
+        out.people_or_labels += sum(1 for f in m.extra if f.match_keys() & not_keys)
         out.misses += [(m.cell.ref, o.name) for o in m.missed]
         out.extras += [(m.cell.ref, f.spellings[0]) for f in m.extra]
         for org, hit in m.pairs:

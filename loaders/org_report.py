@@ -20,7 +20,10 @@ from loaders.member_names import canonical_member_name, member_code, member_slug
 from loaders.org_gold import Found, GoldCell, Match, Scores, SourceCell, load_gold, match_cell, score
 from loaders.organizations import OrganizationResolver, Role
 
-COMMITMENT_COLUMNS: tuple[tuple[str, Role], ...] = (("Lead Institution", "lead"), ("Supporting Institution(s)", "support"))
+COMMITMENT_COLUMNS: tuple[tuple[str, Role], ...] = (
+    ("Lead Institution", "lead"),
+    ("Supporting Institution(s)", "support"),
+)
 IRM2015_COLUMNS: tuple[tuple[str, Role], ...] = (
     ("Lead institution (Responsible Instutitution)", "lead"),
     ("Supporting Institution", "support"),

@@ -5,7 +5,8 @@ are the ones the alias table lists (``loaders/data/organizations.yaml``: the UN 
 NGOs and networks); everything else is national, with ids made from the member code
 (``alb-ministry-of-justice``), even when its name sounds international ("African Network for Economic and
 Environmental Justice" and Kyrgyzstan's "International Business Council" are national bodies: a body
-really active across members is added to the table). In a local member (Scotland, Buenos Aires), civil society and companies
+really active across members is added to the table).
+In a local member (Scotland, Buenos Aires), civil society and companies
 belong to the country, government bodies to the local member. A national chapter of a network with
 chapters (Transparency International, EITI, the Open Society foundations, AmCham, Publish What You Pay)
 is a body of its own in its country (``geo-transparency-international``), linked to its network by
@@ -177,13 +178,10 @@ class OrganizationResolver:
             nk, fixed = self._table_node(found, member_id)
             return nk, fixed.kind, fixed
         kind = classify(fold(piece.name), piece.name, piece.hint)
-        if piece.parent and kind in ("government", "civil_society", "unknown"):
-            if classify(fold(piece.parent), piece.parent) == "parliament":
-                kind = "parliament"  # the Chamber's "Departamento de Informática" is a parliament unit
-        if kind in NATIONAL_KINDS:
-            scope = member_id
-        else:
-            scope = national_member(member_id)
+        unit = piece.parent and kind in ("government", "civil_society", "unknown")
+        if unit and classify(fold(piece.parent or ""), piece.parent or "") == "parliament":
+            kind = "parliament"  # the Chamber's "Departamento de Informática" is a parliament unit
+        scope = member_id if kind in NATIONAL_KINDS else national_member(member_id)
         if piece.parent and scope != GLOBAL:
             key = f"{match_key(piece.parent, words)} > {key}"
         return (scope, key), kind, None
@@ -198,9 +196,14 @@ class OrganizationResolver:
                 continue
             before = [k for k in kinds[:i] if k != "unknown"]
             after = [k for k in kinds[i + 1 :] if k != "unknown"]
-            if before and after and before[-1] == after[0] in _LISTED_KINDS:
-                resolved[i] = (nk, before[-1], fixed)
-            elif len(before) >= 2 and before[-1] == before[-2] in _LISTED_KINDS and not after:
+            if (
+                before
+                and after
+                and before[-1] == after[0] in _LISTED_KINDS
+                or len(before) >= 2
+                and before[-1] == before[-2] in _LISTED_KINDS
+                and not after
+            ):
                 resolved[i] = (nk, before[-1], fixed)
         return resolved
 

@@ -19,8 +19,14 @@ from loaders.run import run_load
 from tests.conftest import BACKENDS, Neo4jServer, open_backend, real_file
 
 pytestmark = pytest.mark.realdata
-ORGS = "MATCH (o:Organization) RETURN o.id AS id, o.name AS name, o.kind AS kind, o.member_id AS member, o.aliases AS aliases"
-CHAPTERS = "MATCH (c:Organization)-[:CHAPTER_OF]->(n:Organization) RETURN c.id AS chapter, c.member_id AS member, n.id AS network"
+ORGS = (
+    "MATCH (o:Organization) "
+    "RETURN o.id AS id, o.name AS name, o.kind AS kind, o.member_id AS member, o.aliases AS aliases"
+)
+CHAPTERS = (
+    "MATCH (c:Organization)-[:CHAPTER_OF]->(n:Organization) "
+    "RETURN c.id AS chapter, c.member_id AS member, n.id AS network"
+)
 LINKED = (
     "MATCH (o:Organization)-[:LEADS|SUPPORTS]->(c:Commitment) WHERE o.id IN $ids "
     "RETURN o.id AS id, collect(DISTINCT c.member_id) AS members"
@@ -49,7 +55,9 @@ class Loaded:
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-async def loaded(request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path) -> AsyncIterator[Loaded]:
+async def loaded(
+    request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path
+) -> AsyncIterator[Loaded]:
     graph = await open_backend(request.param, neo4j_server, embedded_dir)
     path = real_file("commitments_open_parliament_g0v.csv")
     await graph.clear()
@@ -125,7 +133,10 @@ def test_national_eiti_secretariats_are_apart_and_linked_to_eiti(loaded: Loaded)
 
 def test_indonesian_bureaus_for_sessions_one_and_two_are_two_bodies(loaded: Loaded) -> None:
     # Before: the parliament's Bureau for Sessions I and II were one node (the numbers were dropped).
-    assert loaded.named("indonesia", "Bureau for Session") == ["idn-bureau-for-sessions-i", "idn-bureau-for-sessions-ii"]
+    assert loaded.named("indonesia", "Bureau for Session") == [
+        "idn-bureau-for-sessions-i",
+        "idn-bureau-for-sessions-ii",
+    ]
 
 
 def test_giz_and_usaid_are_one_international_node_each(loaded: Loaded) -> None:

@@ -18,7 +18,7 @@ from graph.backend import Graph
 from graph.model import Organization
 from loaders._org_aliases import alias_table
 from loaders._write import Provenance, write_nodes
-from loaders.org_gold import Found, SourceCell, Scores, load_gold, match_cell, score
+from loaders.org_gold import Found, Scores, SourceCell, load_gold, match_cell, score
 from loaders.org_report import read_cells, resolve
 from loaders.organizations import OrganizationResolver, known_organizations
 from tests.helpers import real_file

@@ -111,7 +111,11 @@ def test_gold_cells_that_do_not_fit_the_source_are_refused() -> None:
 
 def test_a_gold_line_says_name_kind_and_entity() -> None:
     org = parse_org("Ministry of Finance ~ MoF | gov", "geo", "here")
-    assert (org.spellings, org.kind, org.entity) == (("Ministry of Finance", "MoF"), "government", "geo:ministryoffinance")
+    assert (org.spellings, org.kind, org.entity) == (
+        ("Ministry of Finance", "MoF"),
+        "government",
+        "geo:ministryoffinance",
+    )
     assert parse_org("EITI Secretariat | gov | =sle:eiti", "sle", "here").entity == "sle:eiti"
     with pytest.raises(GoldError, match="here: 'Ministry of Finance | ministry' is not 'name | kind | =entity'"):
         parse_org("Ministry of Finance | ministry", "geo", "here")

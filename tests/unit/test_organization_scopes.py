@@ -8,7 +8,12 @@ from tests.unit.test_organizations import resolve
 
 
 def test_an_organisation_is_scoped_to_its_member_unless_international() -> None:
-    resolver, ids = resolve([("albania", "Ministry of Justice; World Bank; Civic Forum"), ("kenya", "Ministry of Justice, World Bank, Civic Forum")])
+    resolver, ids = resolve(
+        [
+            ("albania", "Ministry of Justice; World Bank; Civic Forum"),
+            ("kenya", "Ministry of Justice, World Bank, Civic Forum"),
+        ]
+    )
     assert ids == [
         ["alb-ministry-of-justice", "world-bank", "alb-civic-forum"],
         ["ken-ministry-of-justice", "world-bank", "ken-civic-forum"],
@@ -35,7 +40,11 @@ def test_national_chapters_are_separate_and_linked_to_their_network() -> None:
         ["gha-gheiti"],
     ]
     links = dict(resolver.chapter_links())
-    assert links["geo-transparency-international"] == links["png-transparency-international"] == "transparency-international"
+    assert (
+        links["geo-transparency-international"]
+        == links["png-transparency-international"]
+        == "transparency-international"
+    )
     assert links["srb-american-chamber-of-commerce"] == "american-chamber-of-commerce"
     assert links["png-eiti-secretariat"] == links["gha-gheiti"] == "eiti"
     network_ids = {o.id for o in resolver.organizations() if o.member_id is None}
@@ -54,8 +63,16 @@ def test_country_offices_of_one_international_body_are_that_body() -> None:
 
 
 def test_a_name_that_sounds_international_stays_national_unless_the_table_lists_it() -> None:
-    resolver, ids = resolve([("kyrgyz-republic", "International Business Council"), ("nigeria", "African Network for Economic and Environmental Justice")])
-    assert ids == [["kgz-international-business-council"], ["nga-african-network-for-economic-and-environmental-justice"]]
+    resolver, ids = resolve(
+        [
+            ("kyrgyz-republic", "International Business Council"),
+            ("nigeria", "African Network for Economic and Environmental Justice"),
+        ]
+    )
+    assert ids == [
+        ["kgz-international-business-council"],
+        ["nga-african-network-for-economic-and-environmental-justice"],
+    ]
     assert all(o.member_id for o in resolver.organizations())
 
 

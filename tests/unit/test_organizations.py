@@ -21,7 +21,10 @@ def resolve(cells: list[tuple[str, str]], code: str = "") -> tuple[OrganizationR
     for member, text in cells:
         resolver.observe(text, member_id=member, member_code=code or member[:3].upper())
     ids = [
-        [m.organization.id for m in resolver.mentions(text, member_id=m, member_code=code or m[:3].upper(), role="lead")]
+        [
+            m.organization.id
+            for m in resolver.mentions(text, member_id=m, member_code=code or m[:3].upper(), role="lead")
+        ]
         for m, text in cells
     ]
     return resolver, ids
@@ -119,13 +122,17 @@ def test_bullets_numbering_and_dashes_separate_names() -> None:
 
 
 def test_lists_written_without_separators_are_cut_at_name_boundaries() -> None:
-    assert names("Ministry of Finance Ministry of Economy State Treasury State Institution “Open Budget” (by agreement)") == [
+    assert names(
+        "Ministry of Finance Ministry of Economy State Treasury State Institution “Open Budget” (by agreement)"
+    ) == [
         "Ministry of Finance",
         "Ministry of Economy",
         "State Treasury",
         "Open Budget",
     ]
-    assert names("Ghana Integrity Initiative Commonwealth Human Rights Initiative West African Civil Society Institute") == [
+    assert names(
+        "Ghana Integrity Initiative Commonwealth Human Rights Initiative West African Civil Society Institute"
+    ) == [
         "Ghana Integrity Initiative",
         "Commonwealth Human Rights Initiative",
         "West African Civil Society Institute",
@@ -142,7 +149,9 @@ def test_lists_written_without_separators_are_cut_at_name_boundaries() -> None:
 
 def test_names_wrapped_over_lines_are_rejoined() -> None:
     assert names("Comisión Especial de Parlamento\n  Abierto") == ["Comisión Especial de Parlamento Abierto"]
-    assert names("Office of the Public Prosecutor, Ministry of Information\nSociety and Administration, Audit Office") == [
+    assert names(
+        "Office of the Public Prosecutor, Ministry of Information\nSociety and Administration, Audit Office"
+    ) == [
         "Office of the Public Prosecutor",
         "Ministry of Information Society and Administration",
         "Audit Office",
@@ -221,8 +230,14 @@ def test_near_spellings_translations_and_office_holders_join() -> None:
         [
             ("ukraine", "State Agency for E-Governance; State Agency on E-Governance"),
             ("ukraine", "State Committee on TV and Radio; State Committee for Television and Radio"),
-            ("nigeria", "Office of the Auditor-General of the Federation; Office of the Auditor-General for the Federation"),
-            ("slovak-republic", "Minister of Justice; Ministry of Justice; Deputy Prime Minister and Minister of Justice"),
+            (
+                "nigeria",
+                "Office of the Auditor-General of the Federation; Office of the Auditor-General for the Federation",
+            ),
+            (
+                "slovak-republic",
+                "Minister of Justice; Ministry of Justice; Deputy Prime Minister and Minister of Justice",
+            ),
             ("indonesia", "Head of Bureau for Sessions I of DPR RI; Bureau for Session I; Bureau for Session II"),
             ("cote-divoire", "Union des Chauffeurs (UCHA); Drivers' Union of Côte d'Ivoire (UCHA)"),
         ]
@@ -276,7 +291,9 @@ def test_ids_do_not_depend_on_order_for_exact_spellings() -> None:
         for text in order:
             resolver.mentions(text, member_id="kenya", member_code="KEN", role="lead")
         ids.append([o.id for o in resolver.organizations()])
-    assert ids[0] == ids[1] == ["ken-ministry-of-finance", "ken-transparency-international", "transparency-international"]
+    assert (
+        ids[0] == ids[1] == ["ken-ministry-of-finance", "ken-transparency-international", "transparency-international"]
+    )
 
 
 def test_known_organisations_from_the_graph_win() -> None:
