@@ -64,6 +64,11 @@ _END_JOIN_RE = re.compile(
     r"(?:\b(?:of|for|and|the|de|del|la|el|des|du|da|do|on|to|in|y|et|e|with|para|pour|&|an|a)|[,(\-–/])\s*$",
     re.IGNORECASE,
 )
+_FOOTNOTE_RE = re.compile(r"\[(?:[ivx]{1,4}|\d{1,3})\]")
+_EXAMPLES_RE = re.compile(
+    r"^\s*(?:such as|e\.\s?g\.?|eg|for example|for instance|tales como|notamment|par exemple)[\s:,]+",
+    re.IGNORECASE,
+)
 WRAP_WIDTH = 40  # a line this long that does not end a name was wrapped by a fixed-width layout
 _QUOTES = '"“”«»'
 
@@ -84,6 +89,9 @@ def _is_note(inner: str) -> bool:
 
 def _notes(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
+        examples = _EXAMPLES_RE.match(match.group(1))
+        if examples:  # "NPOs (such as the Israel Democracy Institute, …)": the examples are the bodies named
+            return f" ;\n{' '.join(match.group(1)[examples.end() :].split())} ;\n"
         if not _is_note(match.group(1)):
             return match.group(0)
         folded = fold(match.group(1))
@@ -203,6 +211,7 @@ def prepare(text: str, member: Sequence[str] = ()) -> str:
     text = html.unescape(text).replace("\u00a0", " ").replace("\r", "\n").replace("\t", " ")
     text = _EMAIL_RE.sub(" ", text)
     text = _URL_RE.sub(" ", text)
+    text = _FOOTNOTE_RE.sub(" ", text)  # "… Gobierno Electrónico – COPRET-.[i]"
     text = _PHONE_RE.sub(lambda m: " " if sum(c.isdigit() for c in m.group(0)) >= 7 else m.group(0), text)
     text = _DASHED_ACRONYM_RE.sub(r" (\1)", text)
     text = _SLASH_ACRONYM_RE.sub(r" (\1);\n", text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from loaders._org_cuts import ROLE_ONLY_RE
+from loaders._org_cuts import PLACES, ROLE_ONLY_RE
 from loaders._org_lexicon import fold, has_proper_name, head_word, is_generic, words
 from loaders._org_names import is_acronym, looks_like_org, strip_article
 
@@ -26,12 +26,33 @@ def _ends_in_and(parts: list[str], index: int, known: Callable[[str], bool]) -> 
     """Does the list of short parts starting at ``index`` end in one with "and" ("…, Employment and Social
     Protection")? Then they are the rest of one body's name, not other bodies ("Petróleos Mexicanos")."""
     for part in parts[index:]:
-        bare = re.sub(r"\([^()]*\)", "", part).strip()  # "…, Reforms and Trainings (Training Center)"
+        bare = _lead_in(re.sub(r"\([^()]*\)", "", part).strip())  # "…, Reforms and Trainings (Training Center)"
         if not _continues(bare, known) or len(bare.split()) > 8:
             return False
         if _AND_RE.search(part):
             return True
     return False
+
+
+def _lead_in(text: str) -> str:
+    """The words before a second name glued on without a separator ("Energy and Technology | Office of the
+    Parliamentary Counsel …"): what may continue the name before the comma."""
+    tokens = text.split()
+    w = words()
+    for i in range(1, len(tokens)):
+        previous = fold(tokens[i - 1])
+        word, after = fold(tokens[i]), fold(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        opens = (
+            tokens[i][:1].isupper() and word in w.start_heads and (word not in w.end_heads or after in w.prepositions)
+        )
+        after_head = " ".join(tokens[i + 1 :])
+        own = _AND_RE.split(after_head)[0].split()  # up to the next "and": "… Republic and the Plenipotentiary …"
+        complement = [fold(t) for t in own if fold(t) not in w.prepositions | set(w.articles)]
+        if all(t in PLACES for t in complement):
+            continue  # "Cadastre | Authority of the Slovak Republic": the place completes the name before
+        if opens and previous not in w.prepositions and previous not in w.articles and previous not in w.modifiers:
+            return " ".join(tokens[:i])
+    return text
 
 
 def _balanced(text: str) -> str:
@@ -95,7 +116,7 @@ def comma_parts(line: str, known: Callable[[str], bool]) -> list[str]:
         if not part:
             continue
         own = re.sub(r"^(?:and|y|et|e)\s+", "", part)
-        bare = strip_article(own)
+        bare = _lead_in(strip_article(own))
         last_name = _AND_RE.split(merged[-1])[-1] if merged else ""
         continues_list = (
             merged
@@ -143,6 +164,13 @@ def _whole(text: str, left: bool, known: Callable[[str], bool], latin: bool = Fa
     heads = w.government_heads | w.civil_society_heads
     if left or (first in w.start_heads and first not in words().modifiers) or is_acronym(tokens[0]):
         return True
+    article = bare != re.sub(r"\([^()]*\)", "", text).strip(' .,"“”')
+    opening = next((fold(t) for t in tokens if fold(t) not in w.modifiers | {"general"}), "")
+    if article and opening != first and opening in w.start_heads and len(tokens) >= 3:
+        return True  # "… and the General Secretariat of …", not "Department of the Interior and Local Government"
+    capitalised = all(t[:1].isupper() for t in tokens if fold(t) not in w.prepositions)
+    if article and not latin and capitalised and last in heads and len(tokens) >= 3:
+        return True  # "… and the Freedom of Information Movement"
     return not latin and last in heads and has_proper_name(fold(bare))
 
 
@@ -177,7 +205,7 @@ def connector_parts(text: str, known: Callable[[str], bool]) -> list[str]:
     protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", "\x00"), text)  # never inside brackets
     pieces = [p.replace("\x00", " ") for p in _CONNECTOR_RE.split(protected)]
     seps = _CONNECTOR_RE.findall(protected)
-    if len(pieces) == 1:
+    if len(pieces) == 1 or known(text):  # "Ministry of Finance and the Public Service" (Jamaica) is one body
         return [text]
     out = [pieces[0]]
     for index, (sep, piece) in enumerate(zip(seps, pieces[1:], strict=True)):

@@ -107,8 +107,13 @@ def _parent_runs(text: str, state: State) -> list[Run]:
         name = match.group(1).strip()
         before = text[position : match.start()]
         folded = fold(name)
+        phrase = any(t[:1].islower() and fold(t) not in words().prepositions for t in name.split())
         if match.re is _COLON_RE and not (_is_body(name) or folded in words().generic_words or _kind_of(name)):
-            continue  # "Fundar: Centro de Análisis e Investigación": a colon inside a name
+            if not phrase:
+                continue  # "Fundar: Centro de Análisis e Investigación": a colon inside a name
+            out.append(Run(text[position : match.start()], state.hint, state.parent, state.people))
+            position = match.end()  # "Taxation data: General Secretariat …": words about the names, not a name
+            continue
         if _MINISTRIES_RE.match(folded):
             continue  # "Ministries of: - Finance - Industry, Commerce and Tourism": a list of ministries
         out.append(Run(before, state.hint, state.parent, state.people))

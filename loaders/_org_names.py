@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from graph.model import OrganizationKind
 from loaders._org_lexicon import fold, head_word, is_generic, words
 
-_ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,14}$")
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-/]{1,14}$")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _TITLE_RE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Hon|Lcdo|Lcda|Ing|Prof|Sr|Sra|M\.\s?A)\b\.?\s*")
 _TYPED_RE = re.compile(r"([^\"“«]{2,40}?)\s*[\"“«]([^\"“”«»]{2,80})[\"”»]?")
@@ -44,7 +44,14 @@ def is_acronym(token: str) -> bool:
     not ``Anti-Corruption``)."""
     capitals = sum(c.isupper() for c in token)
     letters = sum(c.isalpha() for c in token) or 1
-    return bool(_ACRONYM_RE.match(token)) and capitals >= 2 and capitals / letters >= 0.35 and token not in _ROMAN
+    slashed = "/" not in token or capitals == sum(c.isalpha() for c in token)  # "OGI/P", not "Services/TAPAS"
+    return (
+        bool(_ACRONYM_RE.match(token))
+        and capitals >= 2
+        and capitals / letters >= 0.35
+        and slashed
+        and token not in _ROMAN
+    )
 
 
 def strip_article(text: str) -> str:
@@ -157,6 +164,8 @@ def keep(name: str, cell_lists_people: bool = False, unit: bool = False) -> bool
         return False
     headed = head_word(folded) is not None or w.has(folded, w.parliament_words)
     capital = name[0].isupper() or name[0].isdigit() or (len(name) > 1 and name[1].isupper())
+    if not capital and tokens[0] in w.group_starts:
+        return False  # "representatives of NPOs and representatives from academia"
     if not capital and not (headed and len(tokens) >= 2):  # "national commission on the right to information …"
         return False
     if w.has(folded, w.sentence_words):
