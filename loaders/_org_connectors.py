@@ -19,6 +19,7 @@ _LAST_IS_MINISTRY_RE = re.compile(
     r"commission|council|consejo|agency|agencia|oficina|office)\b[^,]*$",
     re.IGNORECASE,
 )
+_QUALIFIER_RE = re.compile(r"^(?:(?:national|country|regional|head|main|local) )?(?:office|chapter|branch)$")
 _AND_RE = re.compile(r"(?:^|\s)(?:and|y|e|et|&)\s")
 
 
@@ -126,7 +127,7 @@ def comma_parts(line: str, known: Callable[[str], bool]) -> list[str]:
             and len(bare.split()) <= 8
             and _ends_in_and(raw, index, known)
         )
-        if continues_list:
+        if continues_list or (merged and _QUALIFIER_RE.match(fold(bare))):  # "Save the Children, National Office"
             merged[-1] = f"{merged[-1]}, {part}"
         elif merged and _LAST_IS_MINISTRY_RE.search(merged[-1]) is None and head_word(fold(last_name)) is not None:
             pieces = connector_parts(bare, known)  # "…, Solidarity and Equality (ESE) and Open Society Foundation"

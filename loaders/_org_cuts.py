@@ -147,6 +147,7 @@ def cut_glued(text: str, member: Sequence[str], known: Callable[[str], bool]) ->
         )
         cut = ((opens or acronym) and (_complete(current, known, member) or grouped)) or closes or quoted or repeated
         cut = cut or bracketed
+        cut = cut and not _inside_known(tokens, i, known, member)
         if current and cut and not inside and prev not in {"and", "y", "et", "e", "&"}:
             pieces.append([token])
         else:
@@ -154,13 +155,34 @@ def cut_glued(text: str, member: Sequence[str], known: Callable[[str], bool]) ->
     return [" ".join(p) for p in pieces if p]
 
 
-def _rest_stands(rest: list[str], known_part: list[str], member: Sequence[str]) -> bool:
+def _inside_known(tokens: list[str], at: int, known: Callable[[str], bool], member: Sequence[str]) -> bool:
+    """Is the word at ``at`` inside a name the alias table knows ("Unidad de Modernización del | Ministerio
+    Secretaría General de la Presidencia": no cut before "Secretaría")?"""
+    w = words()
+
+    def content(part: list[str]) -> bool:  # words that make a name, not a place, bracket or legal form
+        folded = fold(" ".join(t for t in part if not t.startswith("(")))
+        own = [t for t in folded.split() if t not in member and t not in PLACES and t not in w.prepositions]
+        return bool(own) and folded not in w.legal_forms
+
+    for start in range(max(0, at - 6), at):
+        if not content(tokens[start:at]):
+            continue  # "(Kenya) | Institute of Economic Affairs"
+        for end in range(at + 1, min(len(tokens), at + 8) + 1):
+            if content(tokens[at:end]) and known(" ".join(tokens[start:end])):
+                return True  # not "State Treasury | State Institution …", "… and Planning | Kenya School …"
+    return False
+
+
+def _rest_stands(rest: list[str], known_part: list[str], member: Sequence[str], known: Callable[[str], bool]) -> bool:
     """Is what is left beside a known body a name of its own (not a type word, a place or a qualifier)?"""
     w = words()
     rest = [t for t in rest if not t.startswith("(")]  # "Kenya (IPFK)": the bracket is an acronym, not a name
     while rest and fold(rest[0]) in w.articles:
         rest = rest[1:]
     folded = fold(" ".join(rest))
+    if len(rest) > 1 and known(" ".join(rest)):
+        return True  # "Council of Governors | Ushahidi": both are bodies the table knows
     if not rest or folded in member or not match_key(" ".join(rest), tuple(member)).replace("republic", "").strip():
         return False  # "… of the Republic of Armenia", "Australia"
     if all(t in PLACES for t in folded.split()):
@@ -185,6 +207,7 @@ def cut_known(text: str, known: Callable[[str], bool], member: Sequence[str]) ->
     tokens = text.split()
     if len(tokens) < 2 or known(text):
         return [text]
+    complement = False
     for size in range(len(tokens) - 1, 0, -1):
         for at_start in (True, False):
             head, tail = (tokens[:size], tokens[size:]) if at_start else (tokens[-size:], tokens[:-size])
@@ -201,8 +224,11 @@ def cut_known(text: str, known: Callable[[str], bool], member: Sequence[str]) ->
                 continue
             inner = [t for t in tail if fold(t) not in member and fold(t) not in {"dpr", "ri"}]
             if not at_start and inner and fold(inner[-1]) in words().prepositions:
+                complement = complement or known(" ".join(head))
                 continue  # "Principal Inspectorate of DPR RI | Secretariat General": a complement, one name
-            if _rest_stands(tail, head, member) and known(" ".join(head)):
+            if not at_start and complement:
+                continue  # "Unidad … del | Ministerio Secretaría General …": no cut inside the known complement
+            if _rest_stands(tail, head, member, known) and known(" ".join(head)):
                 first, second = (head, tail) if at_start else (tail, head)
                 return [p for part in (first, second) for p in cut_known(" ".join(part), known, member)]
     for size in range(len(tokens) - 2, 1, -1):  # a known body in the middle: "Fundación Balmaceda | Ciudadanía
@@ -214,7 +240,7 @@ def cut_known(text: str, known: Callable[[str], bool], member: Sequence[str]) ->
                 continue
             if not known(" ".join(middle)):
                 continue
-            if _rest_stands(before, middle, member) and _rest_stands(after, middle, member):
+            if _rest_stands(before, middle, member, known) and _rest_stands(after, middle, member, known):
                 return [
                     *cut_known(" ".join(before), known, member),
                     " ".join(middle),

@@ -41,8 +41,17 @@ class State:
     people: bool = False
 
 
+_ACCENTED = {"a": "aáàâäã", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõ", "u": "uúùûü", "n": "nñ", "c": "cç"}
+
+
 def _pattern(phrase: str) -> str:
-    return r"[\W_]*".join(re.escape(w) for w in phrase.split())
+    """A folded phrase as a pattern that also matches its accented spelling ("institucion publica" matches
+    "Institución pública")."""
+
+    def word(w: str) -> str:
+        return "".join(f"[{_ACCENTED[ch]}]" if ch in _ACCENTED else re.escape(ch) for ch in w)
+
+    return r"[\W_]*".join(word(w) for w in phrase.split())
 
 
 @cache
