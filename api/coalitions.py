@@ -240,7 +240,10 @@ class CoalitionQuery:
     ) -> Network:
         return _network(await nq.policy_area_network(info.context.graph, [str(i) for i in ids]))
 
-    @strawberry.field(description="An organisation's commitments, members it works with, coalitions and spellings.")
+    @strawberry.field(
+        description="An organisation's commitments, members it works with, coalitions and spellings; a national "
+        "chapter's international `network`, a network's `chapters` (the chapters name the commitments)."
+    )
     async def organization_reach(
         self,
         info: strawberry.Info,

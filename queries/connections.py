@@ -25,6 +25,7 @@ from graph.model import (
     Organization,
     PolicyArea,
 )
+from queries import organizations
 
 MAX_HOPS = 6
 MAX_PATHS = 10
@@ -263,9 +264,18 @@ async def organization_reach(graph: Graph, organization_id: str) -> Row | None:
     spellings = {str(a) for a in (own[0]["aliases"] or [])} | {
         str(r["as_written"]) for r in commitments if r["as_written"]
     }
+    networks = (await organizations.networks_of_organizations(graph, [organization_id])).get(organization_id, [])
+    chapters = (await organizations.chapters_of_organizations(graph, [organization_id])).get(organization_id, [])
     return {
         "commitments": commitments,
         "members": sorted(members.values(), key=lambda m: (-m["commitments"], m["name"] or "")),
         "coalitions": await graph.read(ORGANIZATION_COALITIONS, {"id": organization_id}),
         "aliases": sorted(spellings - {own[0]["name"]}),
+        # A national chapter's international network, and a network's chapters (their commitments are theirs).
+        "network": _org_summary(networks[0]["node"]) if networks else None,
+        "chapters": [_org_summary(r["node"]) for r in chapters],
     }
+
+
+def _org_summary(node: Row) -> Row:
+    return {"id": node["id"], "name": node["name"], "kind": node.get("kind"), "member_id": node.get("member_id")}

@@ -72,3 +72,16 @@ async def test_all_chapters_of_a_network_are_one_question(chapters: Graph) -> No
 async def test_an_international_body_without_chapters_spans_members(chapters: Graph) -> None:
     org = (await gql(chapters, WORLD_BANK))["organization"]
     assert org == {"member": None, "network": None, "chapters": [], "commitments": {"totalCount": 2}}
+
+
+async def test_reach_of_a_network_lists_its_chapters_and_a_chapter_names_its_network(chapters: Graph) -> None:
+    network = (await gql(chapters, '{ organizationReach(id: "transparency-international") }'))["organizationReach"]
+    assert network["commitments"] == [] and network["network"] is None  # the chapters name the commitments
+    assert [(c["id"], c["member_id"]) for c in network["chapters"]] == [
+        ("alb-transparency-international", "albania"),
+        ("ken-transparency-international", "kenya"),
+        ("mkd-transparency-international", "north-macedonia"),
+    ]
+    chapter = (await gql(chapters, '{ organizationReach(id: "ken-transparency-international") }'))["organizationReach"]
+    assert chapter["network"]["id"] == "transparency-international" and chapter["chapters"] == []
+    assert [m["id"] for m in chapter["members"]] == ["nairobi-kenya"]  # the member whose commitment names it
