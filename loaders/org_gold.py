@@ -126,7 +126,7 @@ def parse_org(text: str, scope: str, where: str) -> GoldOrg:
             raise GoldError(f"{where}: entity {parts[2]!r} must be written '=entity'")
         entity = parts[2][1:]
     else:
-        entity = f"{scope}:{slugify(key(spellings[0]))}"
+        entity = f"{scope}:{slugify(fold(strip_article(spellings[0])))}"  # "Ministry of Justice" -> ukr:ministry-of-justice
     return GoldOrg(spellings, KINDS[parts[1]], entity)
 
 

@@ -75,7 +75,7 @@ def test_all_cells_meet_the_targets() -> None:
 
 def test_holdout_cells_keep_their_measured_floor() -> None:
     s = _scores("holdout")
-    assert s.precision >= 0.89 and s.recall >= 0.92, (s.precision, s.recall)
+    assert s.precision >= 0.90 and s.recall >= 0.93, (s.precision, s.recall)  # measured 0.910 / 0.940
     assert s.kind_accuracy >= 0.92 and s.pairwise[0] >= 0.95 and s.pairwise[1] >= 0.95
 
 

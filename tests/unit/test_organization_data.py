@@ -114,7 +114,7 @@ def test_a_gold_line_says_name_kind_and_entity() -> None:
     assert (org.spellings, org.kind, org.entity) == (
         ("Ministry of Finance", "MoF"),
         "government",
-        "geo:ministryoffinance",
+        "geo:ministry-of-finance",
     )
     assert parse_org("EITI Secretariat | gov | =sle:eiti", "sle", "here").entity == "sle:eiti"
     with pytest.raises(GoldError, match="here: 'Ministry of Finance | ministry' is not 'name | kind | =entity'"):
