@@ -13,9 +13,9 @@ import pytest
 
 from graph.backend import Graph
 from loaders.run import run_load
-from tests.integration.api_data import gql
+from tests.helpers import DATA, gql
 
-SAMPLE = Path(__file__).resolve().parent.parent / "data" / "commitments_sample.csv"
+SAMPLE = DATA / "commitments_sample.csv"
 CELLS = {
     "AL0002": ("Council of Ministers", "Transparency International; World Bank Group"),
     "MK0063": ("Ministry of Justice", "Transparency International Macedonia"),

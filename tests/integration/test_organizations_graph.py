@@ -7,8 +7,7 @@ careful reader would expect now: chapters apart and linked by CHAPTER_OF, spelli
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 from graph.backend import Graph
 from loaders._org_aliases import alias_table
 from loaders.run import run_load
-from tests.conftest import BACKENDS, Neo4jServer, open_backend, real_file
+from tests.helpers import BACKENDS, real_file
 
 pytestmark = pytest.mark.realdata
 ORGS = (
@@ -56,9 +55,9 @@ class Loaded:
 
 @pytest.fixture(scope="module", params=BACKENDS)
 async def loaded(
-    request: pytest.FixtureRequest, neo4j_server: Neo4jServer, embedded_dir: Path
+    request: pytest.FixtureRequest, open_graph: Callable[[str, str], Awaitable[Graph]]
 ) -> AsyncIterator[Loaded]:
-    graph = await open_backend(request.param, neo4j_server, embedded_dir)
+    graph = await open_graph(request.param, "organizations-real")
     path = real_file("commitments_open_parliament_g0v.csv")
     await graph.clear()
     await run_load(graph, [path])
