@@ -42,6 +42,7 @@ from graph.model import (
 )
 from loaders._source import Batch, write_batch
 from loaders._write import Provenance, Rel
+from loaders.organizations import OrganizationResolver
 from loaders.run import run_load
 
 # The backends every graph test runs on; OGP_SKIP_NEO4J=1 (the fast inner loop, `make check`) leaves Neo4j out.
@@ -120,6 +121,21 @@ def exited(pid: int, within: float) -> bool:
 
 
 # GraphQL on the project's schema, without HTTP.
+
+
+def resolve_cells(cells: list[tuple[str, str]], code: str = "") -> tuple[OrganizationResolver, list[list[str]]]:
+    """Organisation ids of institution cells: observe every (member, cell) first, then read each cell (as a load)."""
+    resolver = OrganizationResolver()
+    for member, text in cells:
+        resolver.observe(text, member_id=member, member_code=code or member[:3].upper())
+    ids = [
+        [
+            m.organization.id
+            for m in resolver.mentions(text, member_id=m, member_code=code or m[:3].upper(), role="lead")
+        ]
+        for m, text in cells
+    ]
+    return resolver, ids
 
 
 async def load_samples(graph: Graph) -> None:

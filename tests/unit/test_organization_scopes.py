@@ -4,7 +4,7 @@ international bodies), or its country as the national chapter of an internationa
 from __future__ import annotations
 
 from loaders._org_split import split_cell
-from tests.unit.test_organizations import resolve
+from tests.helpers import resolve_cells as resolve
 
 
 def test_an_organisation_is_scoped_to_its_member_unless_international() -> None:

@@ -9,25 +9,11 @@ from __future__ import annotations
 from graph.model import Organization
 from loaders._org_split import split_cell
 from loaders.organizations import OrganizationResolver
+from tests.helpers import resolve_cells as resolve
 
 
 def names(text: str, member: str = "") -> list[str]:
     return [p.name for p in split_cell(text, member)]
-
-
-def resolve(cells: list[tuple[str, str]], code: str = "") -> tuple[OrganizationResolver, list[list[str]]]:
-    """Observe every (member, cell) first, then read each cell's organisation ids."""
-    resolver = OrganizationResolver()
-    for member, text in cells:
-        resolver.observe(text, member_id=member, member_code=code or member[:3].upper())
-    ids = [
-        [
-            m.organization.id
-            for m in resolver.mentions(text, member_id=m, member_code=code or m[:3].upper(), role="lead")
-        ]
-        for m, text in cells
-    ]
-    return resolver, ids
 
 
 def test_comma_inside_a_ministry_name_does_not_split() -> None:
