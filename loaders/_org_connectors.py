@@ -12,7 +12,7 @@ from loaders._org_cuts import PLACES, ROLE_ONLY_RE
 from loaders._org_lexicon import fold, has_proper_name, head_word, is_generic, words
 from loaders._org_names import is_acronym, looks_like_org, strip_article
 
-_CONNECTOR_RE = re.compile(r"\s+(?:and|y|et|e|&|-|–|/)\s+|\s+/(?=[A-Z])|(?<=[a-z]{3})/\s*(?=[A-Z])")
+_CONNECTOR_RE = re.compile(r"\s+(?:and|or|y|et|e|&|-|–|/)\s+|\s+/(?=[A-Z])|(?<=[a-z]{3})/\s*(?=[A-Z])")
 _LAST_IS_MINISTRY_RE = re.compile(
     r"(?:^|\s(?:and|y|e|et|&)\s)(?:the\s+)?(?:federal\s+|national\s+)?(?:ministry|ministerio|minist[eè]re|"
     r"minist[eé]rio|department|departamento|secretar[ií]a|minister|direcci[oó]n|directorate|comisi[oó]n|"
@@ -193,6 +193,8 @@ def _continues(text: str, known: Callable[[str], bool]) -> bool:
     bare = re.sub(r"\([^()]*\)", "", text).strip()
     tokens = bare.split()
     if not tokens or fold(tokens[0]) in words().start_heads or is_acronym(tokens[0]) or known(bare):
+        return False
+    if _is_group(bare):  # "…'s Department, All organizations and coalitions …": a group, not the name's rest
         return False
     folded = fold(bare).split()
     heads = words().government_heads | words().civil_society_heads

@@ -22,6 +22,7 @@ _PREPOSITION_RE = re.compile(r"\b(of|for|in|on|de|del|para|pour|du|des)\b", re.I
 _OPEN_AFTER = frozenset({"of", "for", "on", "to", "in", "de", "del", "para", "pour", "du", "des", "against"})
 _BINDING = frozenset({"in", "for", "on", "de", "en", "du", "of the"})  # "UNDP Office in …", "EITI Secretariat"
 PLACES = PLACE_WORDS | frozenset(w for name in MEMBER_CODES for w in fold(name).split())
+_WEB_ADDRESS_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # "State Information System Authority (eesti.ee) | Data …"
 ROLE_ONLY_RE = re.compile(r"^(?:the )?(?:deputy |vice )?(?:prime )?(?:minister|president|governor|mayor)$")
 
 
@@ -141,14 +142,14 @@ def cut_glued(text: str, member: Sequence[str], known: Callable[[str], bool]) ->
             capital
             and current[-1:] != []
             and re.fullmatch(r"\([^()\s]+\)", current[-1]) is not None
-            and is_acronym(current[-1][1:-1])
+            and (is_acronym(current[-1][1:-1]) or _WEB_ADDRESS_RE.fullmatch(current[-1][1:-1]) is not None)
             and len(tokens) - i >= 2
             and looks_like_org(" ".join(tokens[i:]))
         )
         cut = ((opens or acronym) and (_complete(current, known, member) or grouped)) or closes or quoted or repeated
         cut = cut or bracketed
         cut = cut and not _inside_known(tokens, i, known, member)
-        if current and cut and not inside and prev not in {"and", "y", "et", "e", "&"}:
+        if current and cut and not inside and prev not in {"and", "or", "y", "et", "e", "&"}:
             pieces.append([token])
         else:
             current.append(token)

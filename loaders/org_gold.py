@@ -125,8 +125,8 @@ def parse_org(text: str, scope: str, where: str) -> GoldOrg:
         if not parts[2].startswith("=") or len(parts[2]) < 3:
             raise GoldError(f"{where}: entity {parts[2]!r} must be written '=entity'")
         entity = parts[2][1:]
-    else:  # "Ministry of Justice" in a Ukrainian cell -> ukr:ministry-of-justice
-        entity = f"{scope}:{slugify(fold(strip_article(spellings[0])))}"
+    else:  # "Ministry of Justice (MoJ)" in a Ukrainian cell -> ukr:ministry-of-justice
+        entity = f"{scope}:{slugify(fold(strip_article(re.sub(r'[(][^()]*[)]', ' ', spellings[0]))))}"
     return GoldOrg(spellings, KINDS[parts[1]], entity)
 
 

@@ -295,3 +295,27 @@ def test_known_organisations_from_the_graph_win() -> None:
     resolver = OrganizationResolver(known)
     (mention,) = resolver.mentions("The National Treasury", member_id="kenya", member_code="KEN", role="lead")
     assert mention.organization.id == "ken-treasury"
+
+
+def test_a_group_after_a_comma_is_not_the_rest_of_the_name_before_it() -> None:
+    # LK0019: the Attorney-General's Department was swallowed by the group after it, then dropped with it
+    cell = "FCID, Attorney-General’s Department, All organizations and coalitions interested in anti-corruption"
+    assert names(cell) == ["FCID", "Attorney-General’s Department"]
+    assert names("Non-governmental agencies involved: Most of the CSO in Albania, Faculty of Economy") == [
+        "Faculty of Economy"
+    ]
+
+
+def test_a_web_address_in_brackets_ends_a_name() -> None:
+    cell = "State Information System Authority (eesti.ee) Data Protection Inspectorate (owner of the form)"
+    assert names(cell) == ["State Information System Authority", "Data Protection Inspectorate"]
+
+
+def test_or_between_two_whole_names_separates_them() -> None:
+    assert names("Ministry of Mines (or the Office of the Chief of Staff, National Revenue Authority") == [
+        "Ministry of Mines",
+        "Office of the Chief of Staff",
+        "National Revenue Authority",
+    ]
+    assert names("Ministry of Education or Ministry of Health") == ["Ministry of Education", "Ministry of Health"]
+    assert names("Ministry of Labour or Social Affairs") == ["Ministry of Labour or Social Affairs"]
