@@ -121,6 +121,13 @@ def test_the_report_command_prints_every_figure(capsys: pytest.CaptureFixture[st
         assert figure in out
 
 
+def test_the_gold_of_one_file_is_scored_when_only_that_file_is_given() -> None:
+    commitments_only = load_gold(read_cells(real_file(COMMITMENTS)))
+    both = load_gold(_sources())
+    assert commitments_only and all(not c.ref.startswith("irm2015 row ") for c in commitments_only)
+    assert {c.ref for c in commitments_only} == {c.ref for c in both if not c.ref.startswith("irm2015 row ")}
+
+
 def test_the_report_refuses_a_file_it_does_not_know(tmp_path: Path) -> None:
     other = tmp_path / "other.csv"
     other.write_text("a,b\n1,2\n", encoding="utf-8")
