@@ -12,7 +12,10 @@ from loaders._org_cuts import PLACES, ROLE_ONLY_RE
 from loaders._org_lexicon import fold, has_proper_name, head_word, is_generic, words
 from loaders._org_names import is_acronym, looks_like_org, strip_article
 
-_CONNECTOR_RE = re.compile(r"\s+(?:and|or|y|et|e|&|-|–|/)\s+|\s+/(?=[A-Z])|(?<=[a-z]{3})/\s*(?=[A-Z])")
+_CONNECTOR_RE = re.compile(
+    r"\s+(?:and|or|y|et|e|&|-|–|/)\s+|\s+/(?=[A-Z])|(?<=[a-z]{3})/\s*(?=[A-Z])"
+    r"|(?<=[A-Z])/(?=[A-Z]{2,}(?:$|[,;.)]))"  # "MoJ/RAF": two acronyms
+)
 _LAST_IS_MINISTRY_RE = re.compile(
     r"(?:^|\s(?:and|y|e|et|&)\s)(?:the\s+)?(?:federal\s+|national\s+)?(?:ministry|ministerio|minist[eè]re|"
     r"minist[eé]rio|department|departamento|secretar[ií]a|minister|direcci[oó]n|directorate|comisi[oó]n|"

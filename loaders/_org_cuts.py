@@ -63,14 +63,14 @@ def cut_glued(text: str, member: Sequence[str], known: Callable[[str], bool]) ->
     if len(tokens) < 3 or known(text):  # a name of the alias table is never cut
         return [text]
     pieces: list[list[str]] = [[]]
-    quotes = 0
+    quotes = depth = 0
     for i, token in enumerate(tokens):
         current = pieces[-1]
         word, prev = fold(token), fold(current[-1]) if current else ""
         prev2 = fold(current[-2]) if len(current) > 1 else ""
         after = fold(tokens[i + 1]) if i + 1 < len(tokens) else ""
         capital = token[:1].isupper() or token[:1] in '"“«'
-        inside = quotes % 2 == 1  # never cut inside a quoted name
+        inside = quotes % 2 == 1 or depth > 0  # never cut inside a quoted name or a bracket
         # "… of the Indonesian | House" and "Government Office" are one name; "Governance Coalition" too
         opens = (
             capital
@@ -98,6 +98,7 @@ def cut_glued(text: str, member: Sequence[str], known: Callable[[str], bool]) ->
             and word not in w.prepositions | w.end_heads
             and word not in PLACES  # "Parliamentary Network Africa", "Twaweza East Africa"
             and token[:1] not in '"“«'  # 'Society "Latvian Civic Alliance"': a type, then the name
+            and (i + 1 < len(tokens) or _complete(tokens[i:], known, member))  # "… Trade Union | Relations"
         )
         bare = token.strip("(),.;")
         acronym = (
@@ -128,6 +129,7 @@ def cut_glued(text: str, member: Sequence[str], known: Callable[[str], bool]) ->
         number = token.isdigit() and len(token) <= 3 and prev not in w.prepositions | _NUMBERED
         repeated = capital and current and fold(current[-1]) == word and len(word) > 3
         quotes += sum(token.count(q) for q in '"“”«»')
+        depth = max(0, depth + token.count("(") - token.count(")"))
         if number and not inside:
             pieces.append([])
             continue

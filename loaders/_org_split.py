@@ -88,6 +88,20 @@ def _sentences(text: str) -> list[str]:
     return [*out, text[start:]]
 
 
+def _outside_brackets(text: str, separator: str) -> list[str]:
+    """Split at ``separator`` outside brackets ("Ministry of Finance (Secretary to Treasury; Debt and Aid Division)"
+    is one part)."""
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth = depth + (ch == "(") - (ch == ")" and depth > 0)
+        if ch == separator and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*parts, current]
+
+
 def _fragments(text: str, member_id: str, member: Sequence[str]) -> list[str]:
     """Every name-sized fragment of one run of text, by separators from strongest to weakest."""
     table = alias_table()
@@ -99,7 +113,7 @@ def _fragments(text: str, member_id: str, member: Sequence[str]) -> list[str]:
     out: list[str] = []
     text = _SLASH_RE.sub(", ", text)  # "Ministry of Justice/Nigeria Union of Journalist"
     text = _PAREN_BODY_RE.sub(lambda m: m.group(0) if _expands(text, m) else f", {_proper_part(m.group(1))},", text)
-    for body in (b for chunk in text.split(";") for b in _sentences(chunk)):
+    for body in (b for chunk in _outside_brackets(text, ";") for b in _sentences(chunk)):
         body = body.strip(" -–—*•·")  # a bullet dash left at the start ("- Confédération Générale …")
         listed = ministries_list(body)
         for part in listed or comma_parts(body, known):

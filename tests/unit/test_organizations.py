@@ -319,3 +319,17 @@ def test_or_between_two_whole_names_separates_them() -> None:
     ]
     assert names("Ministry of Education or Ministry of Health") == ["Ministry of Education", "Ministry of Health"]
     assert names("Ministry of Labour or Social Affairs") == ["Ministry of Labour or Social Affairs"]
+
+
+def test_no_cut_inside_brackets_and_a_lone_word_after_a_head_stays_with_it() -> None:
+    cell = "Ministry of Finance (Secretary to Treasury; Debt and Aid Division); Reserve Bank of Malawi"
+    assert names(cell) == ["Ministry of Finance", "Reserve Bank of Malawi"]
+    assert names("Ministry in charge of Labour and Trade Union Relations; Law Commission") == [
+        "Ministry in charge of Labour and Trade Union Relations",
+        "Law Commission",
+    ]
+
+
+def test_two_acronyms_joined_by_a_slash_are_two_bodies_and_a_broad_range_is_a_group() -> None:
+    assert names("4. MoJ & MoF, 7. MoJ/RAF, 8. OGI/P") == ["MoJ", "MoF", "RAF", "OGI/P"]
+    assert names("Broad range of Public Service Bodies, third sector, Digital Directorate") == ["Digital Directorate"]
