@@ -75,7 +75,7 @@ def _balanced(text: str) -> str:
     return "".join(" " if i in drop else ch for i, ch in enumerate(text))
 
 
-def _oxford(parts: list[str]) -> list[str]:
+def _oxford(parts: list[str], known: Callable[[str], bool]) -> list[str]:
     """Rejoin "Geodesy, Cartography and Cadastre Authority": parts without a head word before "… and X Authority"."""
     out: list[str] = []
     i = 0
@@ -86,9 +86,15 @@ def _oxford(parts: list[str]) -> list[str]:
         if not plural and not looks_like_org(parts[i]):
             for j in (i + 1, i + 2):
                 joint = re.search(r"(^|\s)(and|&|y|et)\s", parts[j]) if j < len(parts) else None
-                if joint and head_word(fold(parts[j])) and head_word(fold(parts[j][: joint.start()])) is None:
+                opens_name = joint and fold(parts[j]).split()[0] in words().modifiers  # "…, National Information and …"
+                if (
+                    joint
+                    and not opens_name
+                    and head_word(fold(parts[j]))
+                    and head_word(fold(parts[j][: joint.start()])) is None
+                ):
                     between = parts[i + 1 : j]
-                    if all(head_word(fold(b)) is None for b in between):
+                    if all(head_word(fold(b)) is None and not known(b) for b in between):  # "DataCo, Oxfam, …"
                         joined = (j, ", ".join(parts[i : j + 1]))
                     break
         if joined:
@@ -115,7 +121,7 @@ def comma_parts(line: str, known: Callable[[str], bool]) -> list[str]:
             current += ch
     parts.append(current)
     merged: list[str] = []
-    raw = _oxford([p.strip() for p in parts if p.strip()])
+    raw = _oxford([p.strip() for p in parts if p.strip()], known)
     for index, part in enumerate(raw):
         if not part:
             continue

@@ -171,6 +171,9 @@ def head_word(norm: str) -> tuple[str, str] | None:
     return word, family
 
 
+_MINISTRY_ACRONYM_RE = re.compile(r"^Mo[A-Z][A-Za-z]{0,3}$")
+
+
 def classify(norm: str, original: str, hint: OrganizationKind | None = None) -> OrganizationKind:
     """The kind of a body from its folded name (and original spelling), else the cell's label ``hint``."""
     w = words()
@@ -204,8 +207,8 @@ def classify(norm: str, original: str, hint: OrganizationKind | None = None) -> 
         return "parliament" if parliament else "government"
     if parliament:
         return "parliament"
-    if any(t in w.role_words for t in norm.split()):
-        return "government"
+    if any(t in w.role_words for t in norm.split()) or _MINISTRY_ACRONYM_RE.match(original.strip()):
+        return "government"  # "MoJ", "MoF", "MoFA": a ministry's acronym
     return hint or "unknown"
 
 

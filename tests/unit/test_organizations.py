@@ -333,3 +333,19 @@ def test_no_cut_inside_brackets_and_a_lone_word_after_a_head_stays_with_it() -> 
 def test_two_acronyms_joined_by_a_slash_are_two_bodies_and_a_broad_range_is_a_group() -> None:
     assert names("4. MoJ & MoF, 7. MoJ/RAF, 8. OGI/P") == ["MoJ", "MoF", "RAF", "OGI/P"]
     assert names("Broad range of Public Service Bodies, third sector, Digital Directorate") == ["Digital Directorate"]
+
+
+def test_a_list_of_whole_names_is_not_rejoined_as_one_name_with_portfolios() -> None:
+    # PNG0015: "Geodesy, Cartography and Cadastre Authority" is one body, these are five
+    cell = (
+        "Civil Identity Registration, National Information and Communication Technology Authority, DataCo, Oxfam, "
+        "Consultative Implementation and Monitoring Council"
+    )
+    assert names(cell) == [
+        "Civil Identity Registration",
+        "National Information and Communication Technology Authority",
+        "DataCo",
+        "Oxfam",
+        "Consultative Implementation and Monitoring Council",
+    ]
+    assert names("Geodesy, Cartography and Cadastre Authority") == ["Geodesy, Cartography and Cadastre Authority"]
