@@ -19,12 +19,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from strawberry import Schema
 from strawberry.http.ides import get_graphql_ide_html
 
+from api.context import open_discovery
 from api.http import GraphQLHandler, HttpError, error_body, negotiate, params_from_get, params_from_post, wants_html
 from api.persisted import PersistedQueries, PersistedQueryError
 from graph.backend import Graph, open_graph
 from graph.config import Settings, get_settings
 from queries.derivation_state import owed_since
-from queries.discovery import warm_text_index
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +134,8 @@ def _default_context(settings: Settings) -> Callable[[Request], Any]:
     from api.context import Context
 
     def context(request: Request) -> Any:
-        return Context(graph=request.app.state.graph, settings=settings)
+        state = request.app.state
+        return Context(graph=state.graph, settings=settings, discovery=state.discovery)
 
     return context
 
@@ -166,6 +167,7 @@ def create_app(
             return
         app.state.graph = await open_graph(settings)
         app.state.graph.heals = True  # a lost database is brought back while the server keeps answering (503s)
+        app.state.discovery = open_discovery(app.state.graph, settings)
         logger.info("graph open (%s); serving GraphQL at /graphql", app.state.graph.kind)
         owed = await owed_since(app.state.graph)
         if owed is not None:
@@ -174,7 +176,8 @@ def create_app(
                 "`ogp serve` or `ogp load` completes them",
                 owed,
             )
-        warm = asyncio.create_task(warm_text_index(app.state.graph))  # in the background: serving starts now
+        # In the background: serving starts now (the task is kept so that a shutdown, or a test, can await it).
+        app.state.discovery_warming = warm = asyncio.create_task(app.state.discovery.warm())
         try:
             yield
         finally:
@@ -188,6 +191,7 @@ def create_app(
         title="OGP reforms knowledge graph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
     )
     app.state.graph = graph
+    app.state.discovery = open_discovery(graph, settings) if graph is not None else None
     app.state.settings = settings
     app.state.persisted = persisted
     if settings.cors_origins:

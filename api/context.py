@@ -17,9 +17,12 @@ from fastapi import Request
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
+from discovery.encoder import EmbeddingCache, open_encoder
+from discovery.index import DiscoveryIndex
 from graph.backend import Graph, Row
 from graph.config import Settings, get_settings
 from queries import commitments, members, organizations, participants, policy_areas, regions
+from queries.corpus import discovery_index
 from queries.nodes import nodes_by_id
 from queries.paging import KeyedPage
 
@@ -55,6 +58,8 @@ class Context(BaseContext):
 
     graph: Graph
     settings: Settings = field(default_factory=get_settings)
+    # The app's discovery index (app.state.discovery); a context made without one gets its own.
+    discovery: DiscoveryIndex = field(default=None)  # type: ignore[assignment]
     batch_member: Nodes = field(init=False)
     batch_action_plan: Nodes = field(init=False)
     batch_commitment: Nodes = field(init=False)
@@ -86,6 +91,8 @@ class Context(BaseContext):
     def __post_init__(self) -> None:
         super().__init__()
         g = self.graph
+        if self.discovery is None:
+            self.discovery = open_discovery(g, self.settings)
         self.batch_member = _nodes(g, "Member")
         self.batch_action_plan = _nodes(g, "ActionPlan")
         self.batch_commitment = _nodes(g, "Commitment")
@@ -138,6 +145,12 @@ class Context(BaseContext):
         return self._pages[key]
 
 
+def open_discovery(graph: Graph, settings: Settings) -> DiscoveryIndex:
+    """A discovery index over ``graph`` with the encoder and embedding cache the settings name."""
+    return discovery_index(graph, open_encoder(settings.text_encoder), EmbeddingCache.at(settings.embedding_cache))
+
+
 async def context_getter(request: Request) -> Context:
-    """A fresh context (fresh DataLoaders) per request, over the app's one shared graph."""
-    return Context(graph=request.app.state.graph, settings=request.app.state.settings)
+    """A fresh context (fresh DataLoaders) per request, over the app's one shared graph and discovery index."""
+    state = request.app.state
+    return Context(graph=state.graph, settings=state.settings, discovery=state.discovery)

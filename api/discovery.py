@@ -11,123 +11,55 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import strawberry
 from graphql import GraphQLError
 
-from api.declared import build, many, needed, ref
-from api.filters import MemberKind
+from api.declared import build, needed
 from api.pagination import max_page_size
 from api.projection import fields, selection_set, sub_selections
+from api.types_discovery import (
+    FirstArg,
+    LearnFromEntry,
+    MemberPeer,
+    OrderArg,
+    PerMemberArg,
+    PolicyAreaGuess,
+    SimilarCommitment,
+    SimilarityComponent,
+    SimilarityExplanation,
+    SimilarityFilter,
+    SimilarityFilterArg,
+    SimilarityOrder,
+    SimilarityReason,
+)
+from discovery.explain import Explanation, summary
+from discovery.ranking import COMPONENTS, PER_MEMBER, Arrangement, contributions, weight
 from graph.backend import Row
+from graph.taxonomy import AREA_BY_ID
 from queries import discovery as q
-from queries.discovery_scoring import WEIGHTS
+from queries import similarity, similarity_ranked
 from queries.paging import KeyedPage
+from queries.similarity_filter import SimilarityFilter as Filter
 
 if TYPE_CHECKING:
     from strawberry.dataloader import DataLoader
 
     from api.context import Context
 
-
-@strawberry.enum(description="A part of a similarity score.")
-class SimilarityComponent(Enum):
-    TEXT = strawberry.enum_value("text", description="Multilingual TF-IDF similarity of titles and texts.")
-    POLICY_AREAS = strawberry.enum_value("policy_areas", description="Shared policy areas, specific ones weigh more.")
-    ORGANIZATIONS = strawberry.enum_value("organizations", description="Shared lead/supporting organisations.")
-    COALITION = strawberry.enum_value("coalition", description="Both members are in a coalition on a shared area.")
-    OUTCOME = strawberry.enum_value("outcome", description="How the match turned out (IRM outcome score, 0-1).")
+AREA_NAMES = {a.id: a.column for a in AREA_BY_ID.values()}
 
 
-@strawberry.enum(description="Keep only matches with this IRM outcome.")
-class OutcomeFilter(Enum):
-    ANY = strawberry.enum_value("any", description="No condition.")
-    STARRED = strawberry.enum_value("starred", description="Starred in an IRM report.")
-    SUBSTANTIAL_OR_COMPLETE = strawberry.enum_value(
-        "substantial_or_complete", description="Substantially or fully complete at end of term."
-    )
-    OPENED_GOVERNMENT = strawberry.enum_value(
-        "opened_government", description="Did it open government: major or outstanding."
-    )
-
-
-@strawberry.input(description="Which similar commitments (or learn-from members) to keep.")
-class SimilarityFilter:
-    other_members_only: bool = strawberry.field(default=True, description="Only commitments of other members.")
-    region: strawberry.ID | None = strawberry.field(default=None, description="Only members in this region (id).")
-    member_kind: MemberKind | None = strawberry.field(default=None, description="Only national or local members.")
-    policy_area: strawberry.ID | None = strawberry.field(
-        default=None, description="Only commitments in this policy area (a parent includes its children)."
-    )
-    outcome: OutcomeFilter = strawberry.field(default=OutcomeFilter.ANY, description="Only this IRM outcome.")
-    year_from: int | None = strawberry.field(default=None, description="Action plan submitted in or after this year.")
-    year_to: int | None = strawberry.field(default=None, description="Action plan submitted in or before this year.")
-
-
-FirstArg = Annotated[int, strawberry.argument(description="How many results (1-100).")]
-SimilarityFilterArg = Annotated[
-    SimilarityFilter | None,
-    strawberry.argument(description="Keep only matches like this (default: other members only, any outcome)."),
-]
-
-
-@strawberry.type(description="Why a commitment is similar: one component of the score.")
-class SimilarityReason:
-    component: SimilarityComponent = strawberry.field(description="Which component.")
-    weight: float = strawberry.field(description="Its weight in the score.")
-    value: float = strawberry.field(description="Its value for this pair, 0-1.")
-    contribution: float = strawberry.field(description="weight × value; the contributions add up to the score.")
-    shared_policy_areas: list[strawberry.ID] = strawberry.field(
-        description="POLICY_AREAS: the shared policy area ids, most specific first."
-    )
-    shared_organizations: list[strawberry.ID] = strawberry.field(
-        description="ORGANIZATIONS: the shared organisation ids."
-    )
-
-
-@strawberry.type(description="A similar commitment, its score and the reasons.")
-class SimilarCommitment:
-    commitment: object = strawberry.field(description="The similar commitment.", graphql_type=ref("Commitment"))
-    score: float = strawberry.field(description="0-1; the sum of the reasons' contributions.")
-    reasons: list[SimilarityReason] = strawberry.field(description="Every component, largest contribution first.")
-
-
-@strawberry.type(description="A member worth learning from in a policy area.")
-class LearnFromEntry:
-    member: object = strawberry.field(description="The member.", graphql_type=ref("Member"))
-    score: float = strawberry.field(description="Mean outcome, shrunk towards the area's mean by one commitment.")
-    mean_outcome: float | None = strawberry.field(description="Mean IRM outcome score of its assessed commitments.")
-    commitments: int = strawberry.field(description="Its commitments in the area.")
-    assessed: int = strawberry.field(description="Of which with an IRM outcome.")
-    starred: int = strawberry.field(description="Of which starred.")
-    best_commitments: list[object] = strawberry.field(
-        description="Its best commitments in the area.", graphql_type=many("Commitment")
-    )
-    organizations: list[object] = strawberry.field(
-        description="Organisations behind those commitments.", graphql_type=many("Organization")
-    )
-
-
-@strawberry.type(description="A member with a similar portfolio of commitments.")
-class MemberPeer:
-    member: object = strawberry.field(description="The peer.", graphql_type=ref("Member"))
-    score: float = strawberry.field(description="0-1: area similarity × (0.8 + 0.2 × outcome agreement).")
-    policy_area_similarity: float = strawberry.field(description="Cosine of IDF-weighted policy-area portfolios.")
-    outcome_agreement: float = strawberry.field(description="1 - mean outcome gap over the shared areas.")
-    shared_policy_areas: list[strawberry.ID] = strawberry.field(description="Shared policy areas, weightiest first.")
-
-
-def _filter(value: SimilarityFilter | None) -> q.SimilarityFilter:
+def _filter(value: SimilarityFilter | None) -> Filter:
     if value is None:
-        return q.SimilarityFilter()
+        return Filter()
     if value.year_from is not None and value.year_to is not None and value.year_from > value.year_to:
         raise GraphQLError(
             f"filter: yearFrom ({value.year_from}) is after yearTo ({value.year_to}); swap them",
             extensions={"code": "INVALID_FILTER"},
         )
-    return q.SimilarityFilter(
+    return Filter(
         other_members_only=value.other_members_only,
         region=value.region,
         member_kind=str(value.member_kind.value) if value.member_kind else None,
@@ -147,49 +79,89 @@ def _first(info: strawberry.Info, first: int) -> int:
     return first
 
 
-_COMPONENTS = {c: SimilarityComponent(c) for c in WEIGHTS}
+def _arrangement(order: SimilarityOrder, per_member: int | None) -> Arrangement:
+    if per_member is not None and per_member < 1:
+        raise GraphQLError(f"perMember must be at least 1 (or null for no cap), got {per_member}")
+    return Arrangement("best_results" if order == SimilarityOrder.BEST_RESULTS_FIRST else "alike", per_member)
+
+
+_COMPONENTS = {c: SimilarityComponent(c) for c in COMPONENTS}
 
 
 def _similar(row: Row) -> SimilarCommitment:
-    reasons = []
-    for c, weight in WEIGHTS.items():
-        value = float(row.get(c) or 0.0)
-        reasons.append(
-            SimilarityReason(
-                component=_COMPONENTS[c],
-                weight=weight,
-                value=value,
-                contribution=weight * value,
-                shared_policy_areas=list(row.get("shared_policy_areas") or []) if c == "policy_areas" else [],
-                shared_organizations=list(row.get("shared_organizations") or []) if c == "organizations" else [],
-            )
+    parts = contributions(row)
+    reasons = [
+        SimilarityReason(
+            component=_COMPONENTS[c],
+            weight=weight(c),
+            value=float(row.get(c) or 0.0),
+            contribution=parts[c],
+            shared_policy_areas=list(row.get("shared_policy_areas") or []) if c == "policy_areas" else [],
+            shared_organizations=list(row.get("shared_organizations") or []) if c == "organizations" else [],
         )
+        for c in COMPONENTS
+    ]
     reasons.sort(key=lambda r: -r.contribution)
     return SimilarCommitment(
-        commitment=build("Commitment", row["node"]), score=sum(r.contribution for r in reasons), reasons=reasons
+        commitment=build("Commitment", row["node"]),
+        score=sum(parts.values()),
+        reasons=reasons,
+        explanation=_explanation(row),
+    )
+
+
+def _explanation(row: Row) -> SimilarityExplanation:
+    """A match's explanation from its row (a stored edge's properties or a ranked match's)."""
+    query_language, match_language = row.get("query_language") or "en", row.get("match_language") or "en"
+    found = Explanation(
+        shared_terms=tuple(row.get("shared_terms") or ()),
+        passage=row.get("passage"),
+        shared_policy_areas=tuple(row.get("shared_policy_areas") or ()),
+        cross_language=query_language != match_language,
+        query_language=query_language,
+        match_language=match_language,
+        query_thin=bool(row.get("query_thin")),
+        match_thin=bool(row.get("match_thin")),
+    )
+    return SimilarityExplanation(
+        summary=summary(found, AREA_NAMES, found.passage or ""),
+        shared_terms=list(found.shared_terms),
+        passage=found.passage,
+        cross_language=found.cross_language,
+        query_language=query_language,
+        match_language=match_language,
+        query_thin=found.query_thin,
+        match_thin=found.match_thin,
+        concept_ids=list(found.shared_policy_areas),
     )
 
 
 def _similar_loader(
-    context: Context, size: int, flt: q.SimilarityFilter, properties: tuple[str, ...] | None
+    context: Context, size: int, flt: Filter, how: Arrangement, properties: tuple[str, ...] | None
 ) -> DataLoader[str, KeyedPage]:
     """The request's DataLoader of stored matches for one argument set (every commitment of a level shares it)."""
-    graph = context.graph
+    graph, index = context.graph, context.discovery
 
     async def fetch(ids: Sequence[str]) -> dict[str, KeyedPage]:
-        found = await q.similar_batch(graph, ids, size, flt, properties)
+        found = await similarity.similar_batch(graph, index, ids, size, flt, how, properties)
         return {key: KeyedPage(len(rows), rows) for key, rows in found.items()}
 
-    arguments = {"first": size, "filter": asdict(flt), "properties": properties}
+    arguments = {"first": size, "filter": asdict(flt), "how": asdict(how), "properties": properties}
     return context.batch_pages("Commitment.similar", arguments, fetch)
 
 
 async def resolve_similar(
-    root_commitment_id: str, info: strawberry.Info, first: int = 10, filter: SimilarityFilter | None = None
+    root_commitment_id: str,
+    info: strawberry.Info,
+    first: int = 10,
+    filter: SimilarityFilter | None = None,
+    order: SimilarityOrder = SimilarityOrder.ALIKE,
+    per_member: int | None = PER_MEMBER,
 ) -> list[SimilarCommitment]:
     """``Commitment.similar``: the stored SIMILAR_TO matches; all commitments of a request level share ONE query."""
     properties = needed("Commitment", sub_selections(selection_set(info), "commitment"))
-    loader = _similar_loader(info.context, _first(info, first), _filter(filter), properties)
+    how = _arrangement(order, per_member)
+    loader = _similar_loader(info.context, _first(info, first), _filter(filter), how, properties)
     return [_similar(r) for r in (await loader.load(root_commitment_id)).rows]
 
 
@@ -205,19 +177,19 @@ async def commitment_with_similar(
     ``Commitment.similar`` reads, which then finds them there. Other arguments go the usual way.
     """
     similar = [f for f in fields(selection_set(info)) if f.name == "similar"]
-    if len(similar) != 1 or similar[0].arguments.get("filter") is not None:
-        return False
+    if len(similar) != 1 or set(similar[0].arguments) - {"first"}:
+        return False  # a filter, an order or a cap: the field asks the usual way
     first = similar[0].arguments.get("first", 10)  # a literal arrives as its text, a variable as its value
     if isinstance(first, str) and first.isdigit():
         first = int(first)
     if not isinstance(first, int) or not 1 <= first <= max_page_size(info):
         return False  # the field reports the error
     match_properties = needed("Commitment", sub_selections(similar[0].selections, "commitment"))
-    row, matches = await q.commitment_with_similar(
+    row, matches = await similarity.commitment_with_similar(
         info.context.graph, commitment_id, first, properties, match_properties
     )
     if row is not None:
-        loader = _similar_loader(info.context, first, q.SimilarityFilter(), match_properties)
+        loader = _similar_loader(info.context, first, Filter(), Arrangement(), match_properties)
         loader.prime(commitment_id, KeyedPage(len(matches), matches))
     return row
 
@@ -255,22 +227,52 @@ async def resolve_peers(root_member_id: str, info: strawberry.Info, first: int =
 
 @strawberry.type(description="Root fields of peer-learning discovery.")
 class DiscoveryQuery:
-    @strawberry.field(description="Commitments most like a pasted draft (a title or a few paragraphs), explained.")
+    @strawberry.field(
+        description="Commitments most like a pasted draft (a title or a few paragraphs, in any language), explained."
+    )
     async def similar_to_text(
         self,
         info: strawberry.Info,
         text: Annotated[str, strawberry.argument(description="The draft text (any OGP language).")],
         first: FirstArg = 10,
         filter: SimilarityFilterArg = None,
+        order: OrderArg = SimilarityOrder.ALIKE,
+        per_member: PerMemberArg = PER_MEMBER,
     ) -> list[SimilarCommitment]:
         if not text.strip():
             raise GraphQLError(
                 "similarToText: the text is empty; paste a title or a few paragraphs",
                 extensions={"code": "EMPTY_TEXT"},
             )
-        properties = needed("Commitment", sub_selections(selection_set(info), "commitment"))
-        rows = await q.similar_to_text(info.context.graph, text, _first(info, first), _filter(filter), properties)
+            properties = needed("Commitment", sub_selections(selection_set(info), "commitment"))
+        how = _arrangement(order, per_member)
+        rows = await similarity_ranked.similar_to_text(
+            info.context.graph, info.context.discovery, text, _first(info, first), _filter(filter), how, properties
+        )
         return [_similar(r) for r in rows]
+
+    @strawberry.field(
+        description="The policy areas a draft likely addresses, with confidences: learned from the tags of the "
+        "commitments most like it, in every language. Useful to tag a new commitment."
+    )
+    async def draft_policy_areas(
+        self,
+        info: strawberry.Info,
+        text: Annotated[str, strawberry.argument(description="The draft text (any OGP language).")],
+        first: Annotated[int, strawberry.argument(description="How many areas (1-20).")] = 5,
+    ) -> list[PolicyAreaGuess]:
+        if not text.strip():
+            raise GraphQLError(
+                "draftPolicyAreas: the text is empty; paste a title or a few paragraphs",
+                extensions={"code": "EMPTY_TEXT"},
+            )
+        if not 1 <= first <= 20:
+            raise GraphQLError(f"first must be between 1 and 20, got {first}", extensions={"code": "INVALID_PAGE_SIZE"})
+        rows = await similarity_ranked.draft_policy_areas(info.context.discovery, text, first)
+        return [
+            PolicyAreaGuess(confidence=r["confidence"], lift=r["lift"], area_id=r["area"], support_ids=r["support"])
+            for r in rows
+        ]
 
     @strawberry.field(description="Members ranked by how their commitments in a policy area turned out.")
     async def learn_from(

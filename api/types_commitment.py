@@ -10,12 +10,14 @@ import strawberry
 from strawberry.types.nodes import Selection
 
 from api.declared import NodeRow, build, many, node_fields, one, ref
-from api.discovery import SimilarCommitment, SimilarityFilterArg, resolve_lineage, resolve_similar
+from api.discovery import resolve_lineage, resolve_similar
 from api.filters import CommitmentFilter, CommitmentOrder, to_spec
 from api.pagination import Connection, build_connection, decode_cursor, page_size
 from api.relay import Node
 from api.types_common import _d
+from api.types_discovery import OrderArg, PerMemberArg, SimilarCommitment, SimilarityFilterArg, SimilarityOrder
 from api.types_irm import CommitmentIrm
+from discovery.ranking import PER_MEMBER
 from graph import model as graph_model
 from graph.backend import Row
 from graph.model import LEADS, SUPPORTS
@@ -80,18 +82,22 @@ class Commitment(Node, NodeRow):
         return [build("Organization", r["node"]) for r in rows if r["role"] == LEADS]
 
     @strawberry.field(
-        description="Commitments elsewhere most like this one, best first, each with its score and "
-        "the reasons (text, shared policy areas and organisations, coalition, IRM outcome) as data. "
-        "Unfiltered, from the 40 best matches in other members (and 5 in its own) stored at load time; "
-        "with a region, kind, area, outcome or year filter, every commitment that passes it is ranked."
+        description="Commitments elsewhere most like this one (what the texts mean, in any language, and the "
+        "words they share), each with its score, the reasons as data and an explanation in words. At most "
+        "two per member before the others' (`perMember`); `order: BEST_RESULTS_FIRST` puts the best IRM "
+        "results first among the most alike. Unfiltered, from the 40 most alike in other members (and 5 in "
+        "its own) stored at load time; with a region, kind, area, outcome or year filter, every commitment "
+        "that passes it is ranked."
     )
     async def similar(
         self,
         info: strawberry.Info,
         first: Annotated[int, strawberry.argument(description="How many matches (1-100).")] = 10,
         filter: SimilarityFilterArg = None,
+        order: OrderArg = SimilarityOrder.ALIKE,
+        per_member: PerMemberArg = PER_MEMBER,
     ) -> list[SimilarCommitment]:
-        return await resolve_similar(self.id, info, first, filter)
+        return await resolve_similar(self.id, info, first, filter, order, per_member)
 
     @strawberry.field(
         description="The same reform carried across the member's successive action plans "

@@ -7,10 +7,11 @@ from typing import Annotated
 import strawberry
 
 from api.declared import NodeRow, build, many, node_fields
-from api.discovery import MemberPeer, resolve_peers
+from api.discovery import resolve_peers
 from api.relay import Node
 from api.types_commitment import Commitment, CommitmentConnection, nested_commitments
 from api.types_common import AfterArg, FilterArg, FirstArg, OrderArg
+from api.types_discovery import MemberPeer
 from graph import model as graph_model
 
 

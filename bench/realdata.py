@@ -11,12 +11,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from discovery.corpus import Corpus
 from graph.backend import Graph
-from queries.discovery_scoring import Corpus
 
-DEFAULT_CSV = (
-    Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ogp" / ("commitments_open_parliament_g0v.csv")
-)
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ogp"
+DEFAULT_CSV = SHARED / "commitments_open_parliament_g0v.csv"
 
 
 async def load_real_graph(graph: Graph, path: Path = DEFAULT_CSV) -> None:
@@ -31,16 +30,21 @@ async def load_real_graph(graph: Graph, path: Path = DEFAULT_CSV) -> None:
 
 async def real_corpus(path: Path = DEFAULT_CSV) -> tuple[Corpus, set[str]]:
     """The export loaded into a throw-away embedded graph, read back as the similarity corpus (and parent areas)."""
+    from discovery.encoder import EmbeddingCache, open_encoder
+    from graph.config import get_settings
     from graph.falkordb_backend import FalkorGraph
     from loaders.run import run_load
-    from queries.discovery import PARENT_AREAS, read_corpus
+    from queries.corpus import build_corpus
 
     folder = Path(tempfile.mkdtemp(prefix="ogp-quality-"))
     graph = await FalkorGraph.open(folder / "quality.db", "quality", 60_000)
     try:
         await run_load(graph, [path], derive=False)
-        corpus = await read_corpus(graph)
-        parents = {r["id"] for r in await graph.read(PARENT_AREAS)}
+        settings = get_settings()
+        built = await build_corpus(
+            graph, open_encoder(settings.text_encoder), EmbeddingCache.at(settings.embedding_cache)
+        )
+        corpus, parents = built.corpus, built.corpus.parents
     finally:
         await graph.close()
         shutil.rmtree(folder, ignore_errors=True)

@@ -1,100 +1,74 @@
-"""Quality of commitment similarity on the real export: ``python -m bench.similarity_quality [CSV]``.
+"""Tag-based measures of discovery on a loaded corpus (no judging needed); ``bench/relevance.py`` prints them.
 
-The export is loaded with the project's loaders into a temporary embedded graph and read back as the
-similarity corpus (``queries.discovery.read_corpus``), so this measures what the API serves.
-
-1. Area agreement: of each commitment's top-5 matches in other members, the share that addresses a
-   *specific* (non-parent) policy area the query addresses (and, stricter, the query's rarest specific
-   area); full score vs text-only vs random (seed 0). Queries: commitments with a specific area. The
-   full score uses the areas itself, so the text-only line is the honest measure of the text side.
-2. Self-retrieval: a commitment's own short title, scored as ``similarToText`` scores a draft, ranks
-   it first (hit@1) or in the top 5 (hit@5).
+Tags are a weak stand-in for "the same reform" (two commitments can share a tag and be different
+reforms), so these are checks, not the benchmark; the judged benchmark is ``bench/relevance.py``.
+1. Rarest-area agreement: of each commitment's top-5 matches in other members (the new alike score,
+   text only, no tags), the share that addresses the query's rarest specific policy area.
+2. Self-retrieval: a commitment's own short title, pasted as a draft, finds it first (hit@1) or in the top 5.
+3. A draft's likely areas (``discovery/areas.py``), leave-one-member-out: each tagged commitment's text as a
+   draft, its guesses from the other members' commitments: the share of the top 3 that are its tags, and
+   how often its rarest specific area is among them.
 """
 
 from __future__ import annotations
 
-import asyncio
-import random
-import sys
-import time
-from pathlib import Path
+from collections import Counter
 
 import numpy as np
 
-from bench.realdata import DEFAULT_CSV, real_corpus
-from queries.discovery_scoring import Corpus, Doc, text_query_values, total
+from discovery.areas import likely_areas
+from discovery.corpus import Corpus
+from discovery.ranking import scores, text_evidence
 
 TOP = 5
 
 
-def _specific(doc: Doc, parents: set[str]) -> frozenset[str]:
-    return frozenset(a for a in doc.areas if a not in parents)
+def _rarest(corpus: Corpus, areas: frozenset[str], df: Counter[str]) -> str | None:
+    specific = [a for a in areas if a not in corpus.parents]
+    return min(specific, key=lambda a: (df[a], a)) if specific else None
 
 
-def area_agreement(corpus: Corpus, parents: set[str], rarest: bool = False, seed: int = 0) -> dict[str, float]:
-    """Precision@5 of sharing a specific area (or the query's rarest one): full score, text only, random."""
-    docs = corpus.docs
-    members = np.array([d.member_id for d in docs])
-    values = corpus.block_scores(slice(0, len(docs)))
-    scores = total(values)
-    rng = random.Random(seed)
-    hits = {"full": 0, "text_only": 0, "random": 0}
-    shown = 0
-    for i, doc in enumerate(docs):
-        mine = _specific(doc, parents)
-        if not mine:
-            continue
-        if rarest:
-            mine = frozenset([max(sorted(mine), key=lambda a: corpus.area_weight.get(a, 0.0))])
-        candidates = np.flatnonzero(members != members[i])
-        rankings = {
-            "full": candidates[np.argsort(-scores[i][candidates], kind="stable")][:TOP],
-            "text_only": candidates[np.argsort(-values["text"][i][candidates], kind="stable")][:TOP],
-            "random": np.array(rng.sample(list(candidates), TOP)),
-        }
-        for name, top in rankings.items():
-            hits[name] += sum(1 for j in top if mine & docs[int(j)].areas)
-        shown += TOP
-    return {name: h / shown for name, h in hits.items()} | {"queries": shown / TOP}
+def area_measures(corpus: Corpus) -> dict[str, float]:
+    """Rarest-area agreement of the top 5, and the leave-one-member-out quality of the likely-area guesses."""
+    df = Counter(a for d in corpus.docs for a in d.areas)
+    agree = shown = guessed = tags_in_top3 = rarest_in_top3 = 0
+    for start in range(0, len(corpus.docs), 256):
+        rows = list(range(start, min(start + 256, len(corpus.docs))))
+        values = corpus.block_values(rows)
+        text_only = {**values, "policy_areas": values["policy_areas"] * 0, "organizations": values["organizations"] * 0}
+        alike, evidence = scores(text_only), text_evidence(values) > 0
+        for r, i in enumerate(rows):
+            rarest = _rarest(corpus, corpus.docs[i].areas, df)
+            if rarest is None:
+                continue
+            keep = evidence[r] & (corpus.members != corpus.members[i])
+            candidates = np.flatnonzero(keep)
+            top = candidates[np.argsort(-alike[r][candidates], kind="stable")[:TOP]]
+            agree += sum(rarest in corpus.docs[j].areas for j in top)
+            shown += len(top)
+            guesses = [g.area for g in likely_areas(corpus, alike[r], keep, first=3)]
+            guessed += len(guesses)
+            tags_in_top3 += sum(g in corpus.docs[i].areas for g in guesses)
+            rarest_in_top3 += rarest in guesses
+    queries = max(1, shown // TOP)
+    return {
+        "rarest_area_top5": agree / max(shown, 1),
+        "guess_is_a_tag": tags_in_top3 / max(guessed, 1),
+        "rarest_area_guessed": rarest_in_top3 / queries,
+        "queries": float(queries),
+    }
 
 
-def self_retrieval(corpus: Corpus) -> dict[str, float]:
-    """hit@1 and hit@5 of finding a commitment from its own short title."""
+def self_retrieval(corpus: Corpus, embed: dict[str, np.ndarray]) -> dict[str, float]:
+    """hit@1 and hit@5 of finding a commitment from its own short title (``embed``: title -> its vector)."""
     at1 = at5 = n = 0
     for i, doc in enumerate(corpus.docs):
-        title = str(doc.meta.get("short_title") or "").strip()
-        if not title:
+        title = doc.short_title.strip()
+        if not title or title not in embed:
             continue
-        order = np.argsort(-total(text_query_values(corpus, title))[0], kind="stable")
+        values = corpus.draft_values(title, embed[title])
+        order = np.argsort(-scores(values)[0], kind="stable")
         n += 1
         at1 += int(order[0] == i)
         at5 += int(i in order[:TOP])
-    return {"hit@1": at1 / n, "hit@5": at5 / n, "queries": float(n)}
-
-
-def main(argv: list[str]) -> int:
-    """Print the two measurements for the export at ``argv[0]`` (default: the shared real data)."""
-    path = Path(argv[0]) if argv else DEFAULT_CSV
-    if not path.exists():
-        print(f"error: {path} not found; pass the path of commitments_open_parliament_g0v.csv", file=sys.stderr)
-        return 2
-    started = time.perf_counter()
-    corpus, parents = asyncio.run(real_corpus(path))
-    built = time.perf_counter() - started
-    print(f"{path.name}: {len(corpus.docs)} commitments, loaded (project loaders) and indexed in {built:.2f}s")
-    for rarest in (False, True):
-        agreement = area_agreement(corpus, parents, rarest=rarest)
-        what = "the query's rarest specific policy area" if rarest else "a specific policy area with the query"
-        print(f"top-{TOP} matches (other members) that share {what} ({agreement['queries']:.0f} queries):")
-        for name in ("full", "text_only", "random"):
-            print(f"  {name:<10} {agreement[name]:.3f}")
-    retrieval = self_retrieval(corpus)
-    print(
-        f"self-retrieval by short title ({retrieval['queries']:.0f} queries): "
-        f"hit@1 {retrieval['hit@1']:.3f}, hit@5 {retrieval['hit@5']:.3f}"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    return {"hit@1": at1 / max(n, 1), "hit@5": at5 / max(n, 1), "queries": float(n)}

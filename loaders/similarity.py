@@ -1,57 +1,125 @@
-"""Derive ``SIMILAR_TO`` (top-k, with component scores) and ``CONTINUES`` edges after a load.
+"""Derive ``SIMILAR_TO`` (most alike, with components and what each pair shares) and ``CONTINUES`` edges after a load.
 
 ``ogp load`` calls ``await derive_similarity(graph)`` once a run is written (outside its atomic block); the
 run leaves a ``DerivationOwed`` marker that this derivation removes with the new links, so a derivation
 that never finished is completed by the next ``ogp load``/``ogp serve`` (``queries/derivation_state.py``).
-It reads every commitment's texts, policy areas, organisations and coalitions in three queries,
-scores them in memory (``queries/discovery_scoring.py``) and replaces the old derived edges through
-``loaders/derived_links.py`` (staged, then promoted in bounded transactions), so running it twice gives the
-same graph.
+It reads every commitment (``queries/corpus.py``), embeds only the texts whose vector is missing or stale
+(a new commitment, a changed title or text, another encoder), ranks all pairs in memory
+(``discovery/ranking.py``) and writes the result in ONE atomic step (``write_derived``): the new vectors
+on their nodes, the old derived edges replaced and the marker settled. Running it twice gives the same
+graph and embeds nothing the second time.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from discovery.encoder import EmbeddingCache, EmbedReport, open_encoder, to_text
+from discovery.explain import explain
+from discovery.ranking import Match, continuations, top_similar
 from graph.backend import Graph
+from graph.config import Settings, get_settings
 from graph.model import CONTINUES, SimilarTo
-from loaders._write import Rel
-from loaders.derived_links import LinkSet, replace_links
-from queries.discovery import invalidate_text_index, read_corpus
-from queries.discovery_scoring import continuations, top_similar
+from loaders._write import BATCH_SIZE, Rel, write_rels
+from queries.corpus import Built, build_corpus
+from queries.derivation_state import settle
 
 logger = logging.getLogger(__name__)
 
 SIMILAR_K = 40  # matches kept per commitment in other members (a narrow filter that leaves fewer ranks all)
 SAME_MEMBER_K = 5  # and in its own member (for `otherMembersOnly: false`)
 
+DELETE_SIMILAR = "MATCH (:Commitment)-[r:SIMILAR_TO]->(:Commitment) DELETE r"
+DELETE_CONTINUES = "MATCH (:Commitment)-[r:CONTINUES]->(:Commitment) DELETE r"
+SET_EMBEDDINGS = (
+    "UNWIND $rows AS row MATCH (c:Commitment {id: row.id}) SET c.embedding = row.embedding, c.embedding_key = row.key"
+)
+
 
 @dataclass(frozen=True)
 class DerivedStats:
-    """What one derivation wrote."""
+    """What one derivation wrote, and what embedding the texts cost."""
 
     commitments: int
     similar_to: int
     continues: int
+    embedded: EmbedReport = EmbedReport()
+    seconds: float = 0.0  # the whole derivation
 
 
-async def derive_similarity(graph: Graph) -> DerivedStats:
+async def derive_similarity(graph: Graph, settings: Settings | None = None) -> DerivedStats:
     """Replace every ``SIMILAR_TO`` and ``CONTINUES`` edge with ones computed from the current commitments."""
-    corpus = await read_corpus(graph)
-    similar: list[Rel] = []
-    if len(corpus.docs) > 1:
-        for i, j, pair in top_similar(corpus, SIMILAR_K, SAME_MEMBER_K):
-            props = SimilarTo(
-                score=pair.score,
-                **pair.values,
-                shared_policy_areas=list(pair.shared_policy_areas),
-                shared_organizations=list(pair.shared_organizations),
-            )
-            similar.append(Rel(corpus.docs[i].id, corpus.docs[j].id, props))
+    settings = settings or get_settings()
+    started = time.perf_counter()
+    built = await build_corpus(graph, open_encoder(settings.text_encoder), EmbeddingCache.at(settings.embedding_cache))
+    corpus = built.corpus
+    similar = similar_rels(built) if len(corpus.docs) > 1 else []
     chains = [Rel(later, earlier) for later, earlier in continuations(corpus)] if corpus.docs else []
-    # Staged, then promoted commitment by commitment; the end of "derivation owed" comes last.
-    await replace_links(graph, [LinkSet(SimilarTo.TYPE, similar), LinkSet(CONTINUES, chains)])
-    invalidate_text_index(graph)
-    logger.info("similarity: %d commitments, %d SIMILAR_TO, %d CONTINUES", len(corpus.docs), len(similar), len(chains))
-    return DerivedStats(len(corpus.docs), len(similar), len(chains))
+    await write_derived(graph, _new_vectors(built), similar, chains)
+    stats = DerivedStats(len(corpus.docs), len(similar), len(chains), built.embedded, time.perf_counter() - started)
+    logger.info(
+        "similarity: %d commitments, %d SIMILAR_TO, %d CONTINUES in %.1fs (%d texts embedded in %.1fs)",
+        stats.commitments,
+        stats.similar_to,
+        stats.continues,
+        stats.seconds,
+        stats.embedded.computed,
+        stats.embedded.seconds,
+    )
+    return stats
+
+
+def similar_rels(built: Built) -> list[Rel]:
+    """Every commitment's most alike commitments as ``SIMILAR_TO`` relationships, with what each pair shares."""
+    corpus = built.corpus
+    by_query: dict[int, list[Match]] = {}
+    for found in top_similar(corpus, SIMILAR_K, SAME_MEMBER_K):
+        by_query.setdefault(found.query, []).append(found)
+    rels = []
+    for i, matches in by_query.items():
+        explanations = explain(corpus, i, [m.match for m in matches])
+        for found, explanation in zip(matches, explanations, strict=True):
+            j = found.match
+            props = SimilarTo(
+                score=found.score,
+                **found.values,
+                member_rank=found.member_rank,
+                shared_policy_areas=list(explanation.shared_policy_areas),
+                shared_organizations=sorted(corpus.docs[i].organizations & corpus.docs[j].organizations),
+                shared_terms=list(explanation.shared_terms),
+                passage=explanation.passage,
+                query_language=explanation.query_language,
+                match_language=explanation.match_language,
+                query_thin=explanation.query_thin,
+                match_thin=explanation.match_thin,
+            )
+            rels.append(Rel(corpus.docs[i].id, corpus.docs[j].id, props))
+    return rels
+
+
+def _new_vectors(built: Built) -> list[dict[str, str]]:
+    """The vectors to store: those not on their node under the current key yet."""
+    if built.vectors is None:
+        return []
+    return [
+        {"id": doc.id, "key": key, "embedding": to_text(vector)}
+        for doc, (stored_key, _), key, vector in zip(
+            built.documents.docs, built.documents.stored, built.keys, built.vectors, strict=True
+        )
+        if stored_key != key
+    ]
+
+
+async def write_derived(graph: Graph, vectors: Sequence[dict[str, str]], similar: list[Rel], chains: list[Rel]) -> None:
+    """The derivation's one write: new vectors on their nodes, and every derived edge replaced, atomically."""
+    async with graph.atomic():  # the new links and the end of "derivation owed" land together
+        await settle(graph)
+        for start in range(0, len(vectors), BATCH_SIZE):
+            await graph.write(SET_EMBEDDINGS, {"rows": list(vectors[start : start + BATCH_SIZE])})
+        await graph.write(DELETE_SIMILAR)
+        await graph.write(DELETE_CONTINUES)
+        await write_rels(graph, "Commitment", SimilarTo.TYPE, "Commitment", similar)
+        await write_rels(graph, "Commitment", CONTINUES, "Commitment", chains)

@@ -11,10 +11,13 @@ from typing import Any
 
 import pytest
 
+from api.context import open_discovery
 from api.types_commitment import Commitment
 from graph.backend import Graph, count_queries
-from queries import discovery as q
-from queries.discovery import COMMITMENT_WITH_SIMILAR
+from graph.config import Settings
+from queries import similarity
+from queries.similarity import COMMITMENT_WITH_SIMILAR
+from queries.similarity_filter import SimilarityFilter
 from tests.helpers import gql, load_samples
 
 PROPERTIES = Commitment.PROPERTIES  # GraphQL field -> the node properties it reads
@@ -113,7 +116,8 @@ async def test_a_commitment_lookup_reads_its_similar_matches_in_the_same_stateme
     assert all(answers), "UK9001 has stored matches in the samples"
     assert [len(log), log[0].startswith(COMMITMENT_WITH_SIMILAR[:40])] == [statements, statements == 1]
     if statements == 1:  # the same answer as the field's own statement
-        alone = await q.similar(samples, "UK9001", len(answers[0]), q.SimilarityFilter())
+        index = open_discovery(samples, Settings())
+        alone = await similarity.similar(samples, index, "UK9001", len(answers[0]), SimilarityFilter())
         assert [a["score"] for a in answers[0]] == pytest.approx([r["score"] for r in alone], rel=1e-12)
 
 

@@ -1,16 +1,19 @@
-"""The draft-text index of similarToText: built once, its version checked once per period, rebuilt on change."""
+"""The discovery index: owned by whoever serves, built once, its version checked once per period, rebuilt on change."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
+from api.context import open_discovery
+from discovery.index import DiscoveryIndex
 from graph.backend import Graph, count_queries
 from graph.config import Settings
 from graph.falkordb_backend import FalkorGraph
-from queries import discovery as q
+from queries.corpus import COMMITMENT_CORPUS, COMMITMENT_VERSION
+from queries.similarity_filter import SimilarityFilter
+from queries.similarity_ranked import similar_to_text
 from tests.helpers import load_samples
 
 DRAFT = "public register of the beneficial owners of companies"
@@ -22,32 +25,28 @@ async def samples(graph: Graph) -> Graph:
     return graph
 
 
-def _age(graph: Graph) -> None:
-    """Pretend the last version check is older than the period."""
-    q._CACHE[id(graph)].checked -= q.VERSION_CHECK_SECONDS + 1
-
-
 def _version_checks(log: list[str]) -> int:
-    return sum(cypher == q.COMMITMENT_VERSION for cypher in log)
+    return sum(cypher == COMMITMENT_VERSION for cypher in log)
 
 
 async def test_the_version_is_checked_once_per_period(samples: Graph) -> None:
-    first = await q.similar_to_text(samples, DRAFT, 5, q.SimilarityFilter())
+    index = open_discovery(samples, Settings())
+    first = await similar_to_text(samples, index, DRAFT, 5, SimilarityFilter())
     assert first, "the samples have beneficial-ownership commitments"
     with count_queries() as fresh:
-        await q.similar_to_text(samples, DRAFT, 5, q.SimilarityFilter())
-    _age(samples)
+        await similar_to_text(samples, index, DRAFT, 5, SimilarityFilter())
+    index.check_seconds = 0.0  # every use is now past the period
     with count_queries() as due:
-        await q.similar_to_text(samples, DRAFT, 5, q.SimilarityFilter())
-    with count_queries() as after:
-        again = await q.similar_to_text(samples, DRAFT, 5, q.SimilarityFilter())
-    assert (_version_checks(fresh), _version_checks(due), _version_checks(after)) == (0, 1, 0)
-    assert len(after) == 1  # the nodes of the matches: the index itself is in memory
+        again = await similar_to_text(samples, index, DRAFT, 5, SimilarityFilter())
+    assert (_version_checks(fresh), _version_checks(due)) == (0, 1)
+    assert len(fresh) == 1  # the nodes of the matches: the index itself is in memory
+    assert COMMITMENT_CORPUS not in due  # the version did not change: nothing is read again
     assert [r["node"]["id"] for r in again] == [r["node"]["id"] for r in first]
 
 
 async def test_a_change_in_the_graph_rebuilds_the_index(samples: Graph) -> None:
-    before = await q.similar_to_text(samples, DRAFT, 5, q.SimilarityFilter())
+    index = open_discovery(samples, Settings())
+    before = await similar_to_text(samples, index, DRAFT, 5, SimilarityFilter())
     best = before[0]["node"]["id"]
     # Another process could do this: the index learns of it at the next version check.
     await samples.write(
@@ -55,21 +54,31 @@ async def test_a_change_in_the_graph_rebuilds_the_index(samples: Graph) -> None:
         "c.short_title = 'Bus', c.loaded_at = '2999-01-01T00:00:00+00:00'",
         {"id": best},
     )
-    _age(samples)
-    after = await q.similar_to_text(samples, DRAFT, 5, q.SimilarityFilter())
+    index.check_seconds = 0.0
+    after = await similar_to_text(samples, index, DRAFT, 5, SimilarityFilter())
     assert best not in [r["node"]["id"] for r in after]
 
 
-async def test_warming_builds_the_index_so_the_first_draft_reads_no_corpus(samples: Graph) -> None:
-    q.invalidate_text_index(samples)
-    await q.warm_text_index(samples)
+async def test_two_owners_keep_two_indexes(samples: Graph) -> None:
+    # The index belongs to its owner (an app, a test): nothing is shared through a module global.
+    one, two = open_discovery(samples, Settings()), open_discovery(samples, Settings())
+    await one.warm()
+    assert one.built is not None and two.built is None
     with count_queries() as log:
-        found = await q.similar_to_text(samples, DRAFT, 5, q.SimilarityFilter())
-    assert found and q.COMMITMENT_CORPUS not in log
+        await similar_to_text(samples, two, DRAFT, 5, SimilarityFilter())
+    assert COMMITMENT_CORPUS in log and two.built is not None and two.built is not one.built
 
 
-async def test_a_served_app_warms_the_index_at_startup(tmp_path: Path) -> None:
-    # The app opens its own graph (as `ogp serve` does) and builds the index in the background.
+async def test_warming_builds_the_index_so_the_first_draft_reads_no_corpus(samples: Graph) -> None:
+    index = open_discovery(samples, Settings())
+    await index.warm()
+    with count_queries() as log:
+        found = await similar_to_text(samples, index, DRAFT, 5, SimilarityFilter())
+    assert found and COMMITMENT_CORPUS not in log
+
+
+async def test_a_served_app_warms_its_own_index_at_startup(tmp_path: Path) -> None:
+    # The app opens its own graph (as `ogp serve` does) and builds its index in the background.
     from api.app import create_app
 
     url = f"falkordb-lite://{tmp_path}/g.db"
@@ -78,12 +87,7 @@ async def test_a_served_app_warms_the_index_at_startup(tmp_path: Path) -> None:
     await loader.close()
     app = create_app(Settings(graph_url=url))
     async with app.router.lifespan_context(app):
-        graph = app.state.graph
-        for _ in range(300):
-            cache = q._CACHE.get(id(graph))
-            if cache is not None and cache.corpus is not None:
-                break
-            await asyncio.sleep(0.1)
-        else:
-            raise AssertionError("the draft-text index was not built in 30 s")
-        assert len(cache.corpus.docs) == 64  # the samples' commitments
+        index: DiscoveryIndex = app.state.discovery
+        assert index.built is None  # serving started before the index was built
+        await app.state.discovery_warming
+        assert index.built is not None and len(index.built.docs) == 64  # the samples' commitments

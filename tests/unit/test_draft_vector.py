@@ -1,11 +1,11 @@
-"""``Corpus.draft_vector`` (the per-request path of similarToText) equals sklearn's ``vectorize``."""
+"""``WordSpace.draft_vector`` (the per-request path of similarToText) equals sklearn's ``vectorize``."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from queries.discovery_scoring import Corpus, Doc
+from discovery.lexical import WordSpace
 
 TEXTS = [
     ("Public register of beneficial owners", "Create a public register of the beneficial owners of companies."),
@@ -18,9 +18,8 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    docs = [Doc(id=f"C{i}", member_id=f"m{i % 3}", title=t, text=b) for i, (t, b) in enumerate(TEXTS)]
-    return Corpus(docs, set())
+def corpus() -> WordSpace:
+    return WordSpace([t for t, _ in TEXTS], [b for _, b in TEXTS])
 
 
 @pytest.mark.parametrize(
@@ -34,7 +33,7 @@ def corpus() -> Corpus:
         TEXTS[4][1] * 5,  # repeated n-grams: counts above 1 (sublinear tf)
     ],
 )
-def test_draft_vector_equals_vectorize(corpus: Corpus, draft: str) -> None:
+def test_draft_vector_equals_vectorize(corpus: WordSpace, draft: str) -> None:
     expected = corpus.vectorize([draft]).toarray()
     got = corpus.draft_vector(draft).toarray()
     assert got.shape == expected.shape
@@ -43,5 +42,5 @@ def test_draft_vector_equals_vectorize(corpus: Corpus, draft: str) -> None:
 
 
 def test_a_corpus_without_vocabulary_falls_back_to_vectorize() -> None:
-    empty = Corpus([], set())
+    empty = WordSpace([], [])
     assert empty.draft_vector("anything").nnz == 0

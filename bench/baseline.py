@@ -1,15 +1,15 @@
-"""Similarity scoring of commitments: multilingual TF-IDF text, weighted policy areas, organisations, outcome.
+"""The ranker before issue 14, kept as it was to measure the new one against (``bench/relevance.py``).
 
-Pure computation (no database): ``loaders/similarity.py`` uses it to derive ``SIMILAR_TO`` edges at
-load time and ``queries/discovery.py`` to answer ``similarToText`` from an in-memory index.
-A score is ``sum(WEIGHTS[c] * value[c])`` over the components, so explanations add up to it.
+Score = 0.55 text (multilingual TF-IDF of titles and bodies) + 0.30 policy areas + 0.05 organisations
++ 0.04 coalition + 0.06 IRM outcome; a draft scores on text and outcome alone. This is the code that
+ranked ``Commitment.similar`` and ``similarToText`` until the discovery package replaced it.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,8 +18,6 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 from unidecode import unidecode
-
-from discovery.neighbourhoods import blocks, sketch
 
 # Component weights (they sum to 1, so a score is in [0, 1]); change them and re-run `ogp load`.
 WEIGHTS: dict[str, float] = {
@@ -65,20 +63,6 @@ class Doc:
     coalitions: frozenset[str] = frozenset()
     outcome: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-
-
-@dataclass(frozen=True)
-class Pair:
-    """Component values of one (query, match) pair, and the score they add up to."""
-
-    values: dict[str, float]
-    shared_policy_areas: tuple[str, ...] = ()
-    shared_organizations: tuple[str, ...] = ()
-
-    @property
-    def score(self) -> float:
-        """``sum(weight × value)`` over the components."""
-        return sum(WEIGHTS[c] * v for c, v in self.values.items())
 
 
 def area_weights(docs: Sequence[Doc], parents: set[str]) -> dict[str, float]:
@@ -205,46 +189,24 @@ class Corpus:
         m = sp.csr_matrix((vals, (rows, cols)), shape=(len(sets), max(len(keys), 1)), dtype=np.float64)
         return _unit(m) if norm else m
 
-    def block_scores(
-        self, rows: slice | Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray | None = None
-    ) -> dict[str, np.ndarray]:
-        """Dense component-value matrices for the query commitments ``rows`` (a range or a list of indices)
-        against every commitment, or against ``columns`` only (a neighbourhood's candidates)."""
-        if columns is None:
-            # Against matrices transposed once (a product with ``m.T`` transposes ``m`` on every call: 14 ms
-            # for the one row of a commitment's filtered ranking, of which the products take 1 ms).
-            text_t, (areas_t, orgs_t, coalitions_t), outcome = self.text_t, self._transposed, self.outcome
-        else:
-            text_t = self.text[columns].T.tocsr()
-            areas_t, orgs_t, coalitions_t = (
-                m[columns].T.tocsr() for m in (self.areas, self.organizations, self.coalitions)
-            )
-            outcome = self.outcome[columns]
-        text = (self.text[rows] @ text_t).toarray()
+    def block_scores(self, rows: slice | Sequence[int]) -> dict[str, np.ndarray]:
+        """Dense component-value matrices for the query commitments ``rows`` (a range or a list of
+        indices) against every commitment."""
+        # Against matrices transposed once (a product with ``m.T`` transposes ``m`` on every call: 14 ms
+        # for the one row of a commitment's filtered ranking, of which the products take 1 ms).
+        areas_t, orgs_t, coalitions_t = self._transposed
+        text = (self.text[rows] @ self.text_t).toarray()
         areas = (self.areas[rows] @ areas_t).toarray()
         orgs = (self.organizations[rows] @ orgs_t).toarray()
         coal = ((self.coalitions[rows] @ coalitions_t).toarray() > 0).astype(np.float64)
+        outcome = np.broadcast_to(self.outcome, text.shape)
         return {
             "text": np.clip(text, 0.0, 1.0),
             "policy_areas": np.clip(areas, 0.0, 1.0),
             "organizations": np.clip(orgs, 0.0, 1.0),
             "coalition": coal,
-            "outcome": np.broadcast_to(outcome, text.shape),
+            "outcome": outcome,
         }
-
-    def sketch(self) -> np.ndarray:
-        """Dense rows whose inner products approximate the text and policy-area part of the score (for
-        ``discovery.neighbourhoods``: which commitments to compare)."""
-        return sketch([(self.text, WEIGHTS["text"]), (self.areas, WEIGHTS["policy_areas"])])
-
-    def pair(self, query: Doc, match: Doc, values: dict[str, float]) -> Pair:
-        """Explain one pair: the component values plus the shared areas (heaviest first) and organisations."""
-        shared_areas = sorted(query.areas & match.areas, key=lambda a: (-self.area_weight.get(a, 0.0), a))
-        return Pair(
-            {c: float(values.get(c, 0.0)) for c in WEIGHTS},
-            tuple(shared_areas),
-            tuple(sorted(query.organizations & match.organizations)),
-        )
 
 
 def total(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -259,58 +221,6 @@ def best(scores: np.ndarray, keep: np.ndarray, first: int) -> np.ndarray:
     """Indices of the ``first`` highest ``scores`` among ``keep``; ties in corpus order (by id, as stored)."""
     candidates = np.flatnonzero(keep)
     return candidates[np.argsort(-scores[candidates], kind="stable")[:first]]
-
-
-def top_similar(corpus: Corpus, k: int, same_member_k: int, block: int = 512) -> Iterator[tuple[int, int, Pair]]:
-    """For each commitment, its ``k`` best matches in other members and ``same_member_k`` in its own, among
-    the candidates of its neighbourhood (every commitment, in a corpus of up to ~1,000: see
-    ``discovery/neighbourhoods.py``), so the work grows linearly with the corpus."""
-    members = corpus.members
-    for neighbourhood in blocks(corpus.sketch()):
-        candidates = neighbourhood.candidates
-        candidate_members = members[candidates]
-        for start in range(0, len(neighbourhood.queries), block):
-            queries = neighbourhood.queries[start : start + block]
-            values = corpus.block_scores(queries, candidates)
-            scores = total(values)
-            for r, i in enumerate(queries):
-                same = candidate_members == members[i]
-                for mask, kk in ((~same, k), (same, same_member_k)):
-                    row = np.where(mask & (candidates != i), scores[r], -np.inf)
-                    found = int(np.isfinite(row).sum())
-                    if kk <= 0 or found == 0:
-                        continue
-                    chosen = np.argpartition(-row, min(kk, found) - 1)[: min(kk, found)]
-                    # best first; ties in corpus order (candidates are sorted by corpus index)
-                    for c in chosen[np.lexsort((candidates[chosen], -row[chosen]))]:
-                        vals = {name: float(values[name][r, c]) for name in WEIGHTS}
-                        j = int(candidates[c])
-                        yield int(i), j, corpus.pair(corpus.docs[int(i)], corpus.docs[j], vals)
-
-
-def continuations(corpus: Corpus, min_text: float = 0.3) -> Iterator[tuple[str, str]]:
-    """(later, earlier) pairs: the same reform in a member's later action plan (similar text, shared area)."""
-    by_member: dict[str, list[int]] = {}
-    for i, d in enumerate(corpus.docs):
-        if d.year is not None:
-            by_member.setdefault(d.member_id, []).append(i)
-    for idx in by_member.values():
-        if len(idx) < 2:
-            continue
-        text = (corpus.text[idx] @ corpus.text[idx].T).toarray()
-        for a, i in enumerate(idx):
-            later = corpus.docs[i]
-            best, best_sim = None, min_text
-            for b, j in enumerate(idx):
-                earlier = corpus.docs[j]
-                if earlier.year is None or later.year is None or earlier.year >= later.year:
-                    continue
-                if later.areas and earlier.areas and not (later.areas & earlier.areas):
-                    continue
-                if text[a, b] > best_sim or (best is not None and text[a, b] == best_sim and earlier.year > best[1]):
-                    best, best_sim = (earlier.id, earlier.year), float(text[a, b])
-            if best is not None:
-                yield later.id, best[0]
 
 
 def text_query_values(corpus: Corpus, text: str) -> dict[str, np.ndarray]:
