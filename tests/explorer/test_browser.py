@@ -60,7 +60,8 @@ async def test_search_open_a_result_and_read_the_similar_list(
     assert await similar.count() == 10
     reasons = similar.first.locator("ul.reasons li")
     assert {await r.locator(".name").inner_text() for r in await reasons.all()} >= {
-        "Similar text",
+        "Same meaning",
+        "Shared words",
         "Shared policy areas",
     }
     widths = [

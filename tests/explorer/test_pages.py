@@ -79,7 +79,8 @@ async def test_search_says_so_when_nothing_matches(client: httpx.AsyncClient) ->
 async def test_commitment_shows_ratings_organisations_similar_lineage_and_source(client: httpx.AsyncClient) -> None:
     html = await page(client, "/commitments/KE9001")
     words = text_of(html)
-    assert "Similar commitments elsewhere" in words and "Similar text" in words and "Shared policy areas" in words
+    assert "Similar commitments elsewhere" in words and "Same meaning" in words and "Shared policy areas" in words
+    assert "Words in common:" in words  # what a match shares, in words
     assert 'href="/members/kenya"' in html
     assert 'class="lineage"' in html and 'href="/commitments/KE9002"' in html
     assert "File commitments.csv, row" in words
