@@ -75,11 +75,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy graph loaders queries api explorer bench cli discovery
 
+# Then the judged relevance benchmark (bench/relevance.py); both always run.
 # Load time, memory, latency ratios and throughput at 1x and 10x on both backends (BENCH_ARGS="--scales 1,10,100"
 # adds the 100x corpus; `$(PY) -m bench --help` lists the options). wrk is Debian's package, installed when missing.
 bench: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || { echo "installing wrk (Debian)"; apt-get update -qq && apt-get install -y -qq wrk; }
-	$(PY) -m bench $(BENCH_ARGS)
+	$(PY) -m bench $(BENCH_ARGS); latency=$$?; $(PY) -m bench.relevance && exit $$latency
 
 neo4j-launcher:
 	neo4j-launcher/run.sh --build-only

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.types.nodes import Selection
 
 from api.declared import build, needed
 from api.pagination import max_page_size
@@ -34,7 +35,7 @@ from api.types_discovery import (
     SimilarityOrder,
     SimilarityReason,
 )
-from discovery.explain import Explanation, summary
+from discovery.explain import Explanation, passage_in, summary
 from discovery.ranking import COMPONENTS, PER_MEMBER, Arrangement, contributions, weight
 from graph.backend import Row
 from graph.taxonomy import AREA_BY_ID
@@ -110,12 +111,25 @@ def _similar(row: Row) -> SimilarCommitment:
     )
 
 
+def _match_properties(selections: Sequence[Selection]) -> tuple[str, ...] | None:
+    """The match properties a selection on similar commitments reads: its ``commitment`` fields, and the
+    match's text when the explanation's passage or summary is asked (a stored match keeps the words the
+    pair shares; the sentence holding them is found in the text on demand)."""
+    properties = needed("Commitment", sub_selections(selections, "commitment"))
+    wants_text = any(f.name in ("passage", "summary") for f in fields(sub_selections(selections, "explanation")))
+    if properties is None or not wants_text or "full_text" in properties:
+        return properties
+    return (*properties, "full_text")
+
+
 def _explanation(row: Row) -> SimilarityExplanation:
-    """A match's explanation from its row (a stored edge's properties or a ranked match's)."""
+    """A match's explanation from its row (a stored edge's properties, or a match ranked in memory, which
+    comes with its passage)."""
     query_language, match_language = row.get("query_language") or "en", row.get("match_language") or "en"
+    terms = tuple(row.get("shared_terms") or ())
     found = Explanation(
-        shared_terms=tuple(row.get("shared_terms") or ()),
-        passage=row.get("passage"),
+        shared_terms=terms,
+        passage=row["passage"] if "passage" in row else passage_in(row["node"].get("full_text") or "", terms),
         shared_policy_areas=tuple(row.get("shared_policy_areas") or ()),
         cross_language=query_language != match_language,
         query_language=query_language,
@@ -159,7 +173,7 @@ async def resolve_similar(
     per_member: int | None = PER_MEMBER,
 ) -> list[SimilarCommitment]:
     """``Commitment.similar``: the stored SIMILAR_TO matches; all commitments of a request level share ONE query."""
-    properties = needed("Commitment", sub_selections(selection_set(info), "commitment"))
+    properties = _match_properties(selection_set(info))
     how = _arrangement(order, per_member)
     loader = _similar_loader(info.context, _first(info, first), _filter(filter), how, properties)
     return [_similar(r) for r in (await loader.load(root_commitment_id)).rows]
@@ -184,7 +198,7 @@ async def commitment_with_similar(
         first = int(first)
     if not isinstance(first, int) or not 1 <= first <= max_page_size(info):
         return False  # the field reports the error
-    match_properties = needed("Commitment", sub_selections(similar[0].selections, "commitment"))
+    match_properties = _match_properties(similar[0].selections)
     row, matches = await similarity.commitment_with_similar(
         info.context.graph, commitment_id, first, properties, match_properties
     )
@@ -244,7 +258,7 @@ class DiscoveryQuery:
                 "similarToText: the text is empty; paste a title or a few paragraphs",
                 extensions={"code": "EMPTY_TEXT"},
             )
-            properties = needed("Commitment", sub_selections(selection_set(info), "commitment"))
+        properties = _match_properties(selection_set(info))
         how = _arrangement(order, per_member)
         rows = await similarity_ranked.similar_to_text(
             info.context.graph, info.context.discovery, text, _first(info, first), _filter(filter), how, properties

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from discovery.corpus import Corpus
 from discovery.lexical import Sentences
-from discovery.text import fold, language
+from discovery.text import fold, language, sentences
 
 PASSAGE_CHARS = 240  # a passage longer than this is cut around its first shared term
 
@@ -37,8 +37,10 @@ class Explanation:
 
 @lru_cache(maxsize=4096)
 def _term_pattern(term: str) -> re.Pattern[str]:
+    """A term (folded) as a text may write it: its words in order, up to two short words between them
+    (the word space drops function words before pairing words: "register of owners" holds "register owners")."""
     words = [re.escape(w) for w in term.split()]
-    return re.compile(r"\b" + r"\W+".join(words) + r"\b")
+    return re.compile(r"\b" + r"(?:\W+\w{1,4}){0,2}\W+".join(words) + r"\b")
 
 
 def surface(text: str, term: str) -> str:
@@ -68,6 +70,22 @@ def passage(text: Sentences, terms: Sequence[str], limit: int = PASSAGE_CHARS) -
     start = max(0, min(min(found, default=0) - limit // 4, len(best) - limit))
     cut = best[start : start + limit].strip()
     return ("…" if start else "") + cut + ("…" if start + limit < len(best) else "")
+
+
+def passage_in(text: str, terms: Sequence[str], limit: int = PASSAGE_CHARS) -> str | None:
+    """``passage`` for a text not split yet (a stored match's, read when a client asks for its passage):
+    its sentences are searched for the terms. A few milliseconds for a page of matches."""
+    if not terms or not text:
+        return None
+    patterns = [_term_pattern(t) for t in terms]
+    found = list(sentences(text))
+    holding: dict[str, list[int]] = {}
+    for i, sentence in enumerate(found):
+        folded = fold(sentence)
+        for term, pattern in zip(terms, patterns, strict=True):
+            if pattern.search(folded):
+                holding.setdefault(term, []).append(i)
+    return passage(Sentences(found, holding), terms, limit)
 
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -100,8 +118,11 @@ def summary(explanation: Explanation, area_names: Mapping[str, str], match_text:
     return text + "."
 
 
-def explain(corpus: Corpus, query: int | None, matches: Sequence[int], draft: str = "") -> list[Explanation]:
-    """What a corpus commitment (or a draft, ``query=None``) shares with each of ``matches``."""
+def explain(
+    corpus: Corpus, query: int | None, matches: Sequence[int], draft: str = "", with_passage: bool = True
+) -> list[Explanation]:
+    """What a corpus commitment (or a draft, ``query=None``) shares with each of ``matches``; the passage
+    only ``with_passage`` (the derivation stores the terms; the passage is found when a client asks)."""
     query_words = corpus.words.words[query] if query is not None else corpus.words.word_vector(draft)
     terms = corpus.words.shared_terms(query_words, matches)
     query_language = str(corpus.languages[query]) if query is not None else language(draft)
@@ -111,7 +132,7 @@ def explain(corpus: Corpus, query: int | None, matches: Sequence[int], draft: st
         found.append(
             Explanation(
                 shared_terms=tuple(shared),
-                passage=passage(corpus.sentences(j), shared),
+                passage=passage(corpus.sentences(j), shared) if with_passage else None,
                 shared_policy_areas=corpus.shared_areas(corpus.docs[query], match) if query is not None else (),
                 cross_language=query_language != str(corpus.languages[j]),
                 query_language=query_language,

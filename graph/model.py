@@ -265,6 +265,7 @@ class SimilarTo(RelModel):
 
     ``score`` = text evidence (``meaning``, ``words``) × (1 + bonuses for shared areas and organisations);
     see ``discovery/ranking.py``. Each commitment keeps its 40 most alike in other members and 5 in its own.
+    A property at its default (0, an empty list) is not written: readers take a missing one as the default.
     """
 
     TYPE: ClassVar[str] = "SIMILAR_TO"
@@ -277,11 +278,6 @@ class SimilarTo(RelModel):
     shared_policy_areas: list[str] = Field(default_factory=list, description="Shared area ids, heaviest first.")
     shared_organizations: list[str] = Field(default_factory=list)
     shared_terms: list[str] = Field(default_factory=list, description="Distinctive words both texts use (folded).")
-    passage: str | None = Field(default=None, description="The match's sentence that holds most shared words.")
-    query_language: str = Field(default="en", description="Language of the query commitment's text.")
-    match_language: str = Field(default="en", description="Language of the match's text.")
-    query_thin: bool = Field(default=False, description="The query commitment has little text beyond its title.")
-    match_thin: bool = Field(default=False, description="The match has little text beyond its title.")
 
 
 class CommittedToBo(RelModel):

@@ -171,12 +171,20 @@ async def write_rels(
     rels: Sequence[Rel],
     *,
     batch_size: int = BATCH_SIZE,
+    omit_defaults: bool = False,
 ) -> LoadStats:
-    """MERGE relationships between existing nodes; endpoints that do not exist are counted, not created."""
+    """MERGE relationships between existing nodes; endpoints that do not exist are counted, not created.
+
+    ``omit_defaults`` leaves out properties at their model default (a zero, an empty list): for many
+    derived relationships whose readers treat a missing property as its default, it makes each smaller.
+    """
     stats = LoadStats()
     if not rels:
         return stats
-    rows = [{"start": r.start, "end": r.end, "props": r.props.model_dump() if r.props else {}} for r in rels]
+    rows = [
+        {"start": r.start, "end": r.end, "props": r.props.model_dump(exclude_defaults=omit_defaults) if r.props else {}}
+        for r in rels
+    ]
     statement = rel_statement(start_label, rel_type, end_label)
     for batch in _batches(rows, batch_size):
         ws = await graph.write(statement, {"rows": list(batch)})

@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from discovery.encoder import EmbeddingCache, EmbedReport, open_encoder, to_text
 from discovery.explain import explain
@@ -36,6 +37,10 @@ DELETE_SIMILAR = "MATCH (:Commitment)-[r:SIMILAR_TO]->(:Commitment) DELETE r"
 DELETE_CONTINUES = "MATCH (:Commitment)-[r:CONTINUES]->(:Commitment) DELETE r"
 SET_EMBEDDINGS = (
     "UNWIND $rows AS row MATCH (c:Commitment {id: row.id}) SET c.embedding = row.embedding, c.embedding_key = row.key"
+)
+SET_TEXT_FACTS = (
+    "UNWIND $rows AS row MATCH (c:Commitment {id: row.id}) "
+    "SET c.text_language = row.text_language, c.thin_record = row.thin_record"
 )
 
 
@@ -58,7 +63,7 @@ async def derive_similarity(graph: Graph, settings: Settings | None = None) -> D
     corpus = built.corpus
     similar = similar_rels(built) if len(corpus.docs) > 1 else []
     chains = [Rel(later, earlier) for later, earlier in continuations(corpus)] if corpus.docs else []
-    await write_derived(graph, _new_vectors(built), similar, chains)
+    await write_derived(graph, _new_vectors(built), _text_facts(built), similar, chains)
     stats = DerivedStats(len(corpus.docs), len(similar), len(chains), built.embedded, time.perf_counter() - started)
     logger.info(
         "similarity: %d commitments, %d SIMILAR_TO, %d CONTINUES in %.1fs (%d texts embedded in %.1fs)",
@@ -80,7 +85,7 @@ def similar_rels(built: Built) -> list[Rel]:
         by_query.setdefault(found.query, []).append(found)
     rels = []
     for i, matches in by_query.items():
-        explanations = explain(corpus, i, [m.match for m in matches])
+        explanations = explain(corpus, i, [m.match for m in matches], with_passage=False)
         for found, explanation in zip(matches, explanations, strict=True):
             j = found.match
             props = SimilarTo(
@@ -90,14 +95,21 @@ def similar_rels(built: Built) -> list[Rel]:
                 shared_policy_areas=list(explanation.shared_policy_areas),
                 shared_organizations=sorted(corpus.docs[i].organizations & corpus.docs[j].organizations),
                 shared_terms=list(explanation.shared_terms),
-                passage=explanation.passage,
-                query_language=explanation.query_language,
-                match_language=explanation.match_language,
-                query_thin=explanation.query_thin,
-                match_thin=explanation.match_thin,
             )
             rels.append(Rel(corpus.docs[i].id, corpus.docs[j].id, props))
     return rels
+
+
+def _text_facts(built: Built) -> list[dict[str, Any]]:
+    """Each commitment's text language and thinness, where they changed (explanations read them)."""
+    corpus = built.corpus
+    return [
+        {"id": doc.id, "text_language": str(language), "thin_record": bool(thin)}
+        for doc, known, language, thin in zip(
+            corpus.docs, built.documents.facts, corpus.languages, corpus.thin, strict=True
+        )
+        if known != (str(language), bool(thin))
+    ]
 
 
 def _new_vectors(built: Built) -> list[dict[str, str]]:
@@ -113,13 +125,22 @@ def _new_vectors(built: Built) -> list[dict[str, str]]:
     ]
 
 
-async def write_derived(graph: Graph, vectors: Sequence[dict[str, str]], similar: list[Rel], chains: list[Rel]) -> None:
-    """The derivation's one write: new vectors on their nodes, and every derived edge replaced, atomically."""
+async def write_derived(
+    graph: Graph,
+    vectors: Sequence[dict[str, str]],
+    facts: Sequence[dict[str, Any]],
+    similar: list[Rel],
+    chains: list[Rel],
+) -> None:
+    """The derivation's one write: new vectors and text facts on their nodes, every derived edge replaced
+    and the "derivation owed" marker settled, atomically."""
     async with graph.atomic():  # the new links and the end of "derivation owed" land together
         await settle(graph)
-        for start in range(0, len(vectors), BATCH_SIZE):
-            await graph.write(SET_EMBEDDINGS, {"rows": list(vectors[start : start + BATCH_SIZE])})
+        for statement, rows in ((SET_EMBEDDINGS, vectors), (SET_TEXT_FACTS, facts)):
+            for start in range(0, len(rows), BATCH_SIZE):
+                await graph.write(statement, {"rows": list(rows[start : start + BATCH_SIZE])})
         await graph.write(DELETE_SIMILAR)
         await graph.write(DELETE_CONTINUES)
-        await write_rels(graph, "Commitment", SimilarTo.TYPE, "Commitment", similar)
+        # (most pairs share no organisation, many no policy area: a missing property reads as its default)
+        await write_rels(graph, "Commitment", SimilarTo.TYPE, "Commitment", similar, omit_defaults=True)
         await write_rels(graph, "Commitment", CONTINUES, "Commitment", chains)

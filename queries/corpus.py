@@ -23,7 +23,8 @@ COMMITMENT_CORPUS = (
     "MATCH (c:Commitment) "
     "RETURN c.id AS id, c.member_id AS member_id, c.title AS title, c.short_title AS short_title, "
     "c.full_text AS full_text, c.year AS year, c.outcome_score AS outcome, "
-    "c.embedding_key AS embedding_key, c.embedding AS embedding, "
+    "c.embedding_key AS embedding_key, c.embedding AS embedding, c.text_language AS text_language, "
+    "c.thin_record AS thin_record, "
     "[(c)-[:ADDRESSES]->(pa:PolicyArea) | pa.id] AS areas, "
     "[(c)<-[:LEADS|SUPPORTS]-(o:Organization) | o.id] AS organizations "
     "ORDER BY c.id"
@@ -39,6 +40,7 @@ class Documents:
     docs: list[Doc]
     stored: list[tuple[str | None, str | None]]
     parents: set[str]
+    facts: list[tuple[str | None, bool | None]] = field(default_factory=list)  # stored language and thinness
 
 
 async def read_documents(graph: Graph) -> Documents:
@@ -59,7 +61,12 @@ async def read_documents(graph: Graph) -> Documents:
         )
         for r in rows
     ]
-    return Documents(docs, [(r["embedding_key"], r["embedding"]) for r in rows], parents)
+    return Documents(
+        docs,
+        [(r["embedding_key"], r["embedding"]) for r in rows],
+        parents,
+        [(r["text_language"], r["thin_record"]) for r in rows],
+    )
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ _MATCH = (
     "{node: {node}, member_id: o.member_id, outcome: o.outcome_score, score: s.score, meaning: s.meaning, "
     "words: s.words, policy_areas: s.policy_areas, organizations: s.organizations, member_rank: s.member_rank, "
     "shared_policy_areas: s.shared_policy_areas, shared_organizations: s.shared_organizations, "
-    "shared_terms: s.shared_terms, passage: s.passage, query_language: s.query_language, "
-    "match_language: s.match_language, query_thin: s.query_thin, match_thin: s.match_thin}"
+    "shared_terms: s.shared_terms, query_language: c.text_language, match_language: o.text_language, "
+    "query_thin: c.thin_record, match_thin: o.thin_record}"
 )
 # Most alike first, a member's matches beyond its `per_member` most alike (member_rank) after the others.
 _ALIKE = "ORDER BY CASE WHEN s.member_rank > $per_member THEN 1 ELSE 0 END, s.score DESC, o.id"
@@ -33,7 +33,7 @@ _ALIKE = "ORDER BY CASE WHEN s.member_rank > $per_member THEN 1 ELSE 0 END, s.sc
 SIMILAR_BATCH = (
     "UNWIND $ids AS key MATCH (c:Commitment {id: key})-[s:SIMILAR_TO]->(o:Commitment) {member}"
     "WITH key, c, o, s{extra} WHERE {where} "
-    f"WITH key, o, s {_ALIKE} "
+    f"WITH key, c, o, s {_ALIKE} "
     f"RETURN key, collect({_MATCH})[0..$first] AS top"
 )
 # The same for one commitment (a commitment page, the usual case): LIMIT stops at `first` matches instead of
@@ -41,7 +41,7 @@ SIMILAR_BATCH = (
 SIMILAR_ONE = (
     "MATCH (c:Commitment {id: $key})-[s:SIMILAR_TO]->(o:Commitment) {member}"
     "WITH c, o, s{extra} WHERE {where} "
-    f"WITH o, s {_ALIKE} LIMIT $first "
+    f"WITH c, o, s {_ALIKE} LIMIT $first "
     f"RETURN $key AS key, collect({_MATCH}) AS top"
 )
 # A commitment looked up by id and its stored matches (default filter and order), in one statement:

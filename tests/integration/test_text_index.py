@@ -91,3 +91,18 @@ async def test_a_served_app_warms_its_own_index_at_startup(tmp_path: Path) -> No
         assert index.built is None  # serving started before the index was built
         await app.state.discovery_warming
         assert index.built is not None and len(index.built.docs) == 64  # the samples' commitments
+
+
+async def test_a_changed_text_is_the_only_one_embedded_again(samples: Graph) -> None:
+    from uuid import uuid4
+
+    from loaders.similarity import derive_similarity
+
+    # What a reload with one edited commitment does: its text changes, every other vector stays on its node.
+    edited = f"Open budget hearings in every district ({uuid4().hex})"  # a text no cache can know
+    await samples.write("MATCH (c:Commitment {id: 'UK9001'}) SET c.full_text = $text", {"text": edited})
+    stats = await derive_similarity(samples)
+    assert (stats.embedded.computed, stats.embedded.cached) == (1, 0)
+    assert stats.embedded.stored == stats.commitments - 1
+    again = await derive_similarity(samples)
+    assert (again.embedded.computed, again.embedded.stored) == (0, again.commitments)
