@@ -240,9 +240,12 @@ async def measure(bench: Bench) -> int:
     found = await _rankings(bench, TOP)
     graded = judgments()
     print(f"\n{len(found['after'])} queries; top {TOP} judged by judged/RULE.md ({len(graded)} graded pairs)")
-    print(f"{'ranker':<9} {'P@5':>6} {'nDCG@5':>7} {'unjudged':>9}  P@5 by query language")
+    print(
+        f"{'ranker':<9} {'P@5':>6} {'nDCG@5':>7} {'unjudged':>9}  {'similar':>7} {'toText':>7}  P@5 by query language"
+    )
     for name in RANKERS:
         per_language: dict[str, list[float]] = {}
+        per_kind: dict[str, list[float]] = {"similar": [], "toText": []}
         precision, gains, unjudged = [], [], 0
         for query, ranked in found[name].items():
             grades = [graded.get((query.judged_as, m), -1) for m in ranked[:TOP]]
@@ -251,10 +254,12 @@ async def measure(bench: Bench) -> int:
             p = sum(g == 2 for g in grades) / TOP
             precision.append(p)
             per_language.setdefault(query.language, []).append(p)
+            per_kind["similar" if query.commitment else "toText"].append(p)
             pool = [g for (q, _), g in graded.items() if q == query.judged_as]
             gains.append(ndcg(grades, pool))
         languages = "  ".join(f"{lang} {np.mean(v):.2f} ({len(v)})" for lang, v in sorted(per_language.items()))
-        print(f"{name:<9} {np.mean(precision):>6.3f} {np.mean(gains):>7.3f} {unjudged:>9}  {languages}")
+        kinds = " ".join(f"{np.mean(v) if v else 0.0:>7.3f}" for v in per_kind.values())
+        print(f"{name:<9} {np.mean(precision):>6.3f} {np.mean(gains):>7.3f} {unjudged:>9}  {kinds}  {languages}")
     _concept_areas(bench, found)
     await _tag_measures(bench)
     await _costs(bench)
