@@ -254,9 +254,7 @@ class Commitment(NodeModel):
     embedding: Annotated[str | None, Prop("Derived: the text's vector (base64 float32).", shown=None)] = None
     embedding_key: Annotated[str | None, Prop("Derived: the key of the embedded text.", shown=None)] = None
     # The language of its text and whether it is thin (read by similar commitments' explanations).
-    text_language: Annotated[
-        str | None, Prop("Derived: the language of its text (en, es, fr, pt).", shown=None)
-    ] = None
+    text_language: Annotated[str | None, Prop("Derived: the language of its text (en, es, fr, pt).", shown=None)] = None
     thin_record: Annotated[bool | None, Prop("Derived: little text beyond its title.", shown=None)] = None
 
     @model_validator(mode="before")

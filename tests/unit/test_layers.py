@@ -10,13 +10,15 @@ from pathlib import Path
 
 from graph.config import PROJECT_ROOT
 
-PACKAGES = ("graph", "queries", "loaders", "api", "cli", "explorer")
-# What each layer may import among the project's packages (STYLE.md, DESIGN.md).
+PACKAGES = ("graph", "discovery", "queries", "loaders", "api", "cli", "explorer")
+# What each layer may import among the project's packages (STYLE.md, DESIGN.md). ``discovery`` is pure
+# computation on texts and vectors (no graph, no Cypher): the layers above graph use it.
 ALLOWED = {
     "graph": {"graph"},
-    "queries": {"graph", "queries"},
-    "loaders": {"graph", "queries", "loaders", "cli"},  # `python -m loaders` is the `ogp` command
-    "api": {"graph", "queries", "api", "explorer"},  # the app mounts the explorer
+    "discovery": {"discovery"},
+    "queries": {"graph", "discovery", "queries"},
+    "loaders": {"graph", "discovery", "queries", "loaders", "cli"},  # `python -m loaders` is the `ogp` command
+    "api": {"graph", "discovery", "queries", "api", "explorer"},  # the app mounts the explorer
     "cli": {"graph", "queries", "loaders", "api", "cli"},
     "explorer": {"graph", "queries", "api", "explorer"},
 }

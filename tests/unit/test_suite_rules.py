@@ -12,7 +12,6 @@ SOURCES = sorted(p for p in TESTS.rglob("*.py") if "node_modules" not in p.parts
 CLOCK = re.compile(r"\b(time\.sleep|asyncio\.sleep|time\.monotonic|time\.perf_counter|time\.time)\(")
 # Known offenders, each with the change that removes it (this test fails once one no longer offends).
 KNOWN_CLOCKS = {
-    "integration/test_text_index.py": "polls the app's index cache; the discovery rewrite awaits its warm-up task",
     "reliability/processes.py": "polls a server process's health and exit; to wait on its output line and a pidfd",
     "reliability/test_database_loss.py": "times the outage and polls for recovery; to count requests instead",
     "reliability/test_soak.py": "a soak runs for a fixed time by design (make test only, not make check)",
