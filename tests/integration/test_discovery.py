@@ -18,6 +18,7 @@ from loaders.similarity import derive_similarity
 from queries import discovery as q
 from queries import similarity
 from queries.commitments import commitments_count
+from queries.corpus import COMMITMENT_VERSION
 from queries.similarity import SIMILAR_EDGE_COUNT
 from queries.similarity_filter import SimilarityFilter
 from queries.similarity_ranked import similar_to_text
@@ -44,6 +45,12 @@ async def real(
 def index(real: Graph) -> DiscoveryIndex:
     """The discovery index over the real graph, shared by the module's tests (as an app shares its own)."""
     return open_discovery(real, Settings())
+
+
+def _requested(log: list[str]) -> list[str]:
+    """The statements a call sent, less the discovery index's corpus version check: the index makes it at most
+    every few seconds, for whichever call comes first, so on a slow backend it may fall inside any call."""
+    return [statement for statement in log if statement != COMMITMENT_VERSION]
 
 
 def _adds_up(row: dict[str, object]) -> bool:
@@ -269,9 +276,10 @@ async def test_one_commitment_statement_equals_its_part_of_the_batch(
     for key in ids:
         with count_queries() as log:
             alone = await similarity.similar_batch(real, index, [key], 4, flt, properties=("id", "title"))
-        assert "LIMIT $first" in log[0]
+        statements = _requested(log)
+        assert "LIMIT $first" in statements[0]
         # a narrow filter that leaves fewer than 4 stored matches ranks all commitments: 2 statements more
-        assert len(log) in ((1, 3) if flt.narrows else (1,)), log
+        assert len(statements) in ((1, 3) if flt.narrows else (1,)), statements
         assert alone.get(key, []) == batch.get(key, []), key
 
 
@@ -311,7 +319,8 @@ async def test_a_narrow_filter_fills_the_list_for_every_commitment(real: Graph, 
     flt = SimilarityFilter(outcome="opened_government")
     with count_queries() as log:
         found = await similarity.similar_batch(real, index, ids, 10, flt, properties=("id", "did_it_open_government"))
-    assert len(log) == 3, log  # the stored matches, the ids that pass, the chosen nodes: for ALL commitments
+    statements = _requested(log)  # the stored matches, the ids that pass, the chosen nodes: for ALL commitments
+    assert len(statements) == 3, statements
     assert set(found) == set(ids)
     for key, rows in found.items():
         assert len(rows) == 10, key
