@@ -9,13 +9,14 @@ policy areas both address, or that a draft most likely addresses) carries the ex
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from discovery.corpus import Corpus
 from discovery.lexical import Sentences
-from discovery.text import fold, language, sentences
+from discovery.text import SENTENCE_END, fold, language, sentence_of, sentences
 
 PASSAGE_CHARS = 240  # a passage longer than this is cut around its first shared term
 
@@ -40,7 +41,10 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     """A term (folded) as a text may write it: its words in order, up to two short words between them
     (the word space drops function words before pairing words: "register of owners" holds "register owners")."""
     words = [re.escape(w) for w in term.split()]
-    return re.compile(r"\b" + r"(?:\W+\w{1,4}){0,2}\W+".join(words) + r"\b")
+    # The first word as a literal, its word boundary checked behind it: the regex engine then jumps from one
+    # occurrence of that word to the next (~25x faster on a long text than trying a leading \b everywhere).
+    first = words[0] + r"(?<=\b" + words[0] + ")"
+    return re.compile(first + "".join(r"(?:\W+\w{1,4}){0,2}\W+" + w for w in words[1:]) + r"\b")
 
 
 def surface(text: str, term: str) -> str:
@@ -62,7 +66,11 @@ def passage(text: Sentences, terms: Sequence[str], limit: int = PASSAGE_CHARS) -
             score[i] = score.get(i, 0.0) + 1.0 / (1 + rank)
     if not score:
         return None
-    best = text.sentences[min(score, key=lambda i: (-score[i], i))]
+    return _cut(text.sentences[min(score, key=lambda i: (-score[i], i))], terms, limit)
+
+
+def _cut(best: str, terms: Sequence[str], limit: int) -> str:
+    """``best`` cut to ``limit`` characters around the first of ``terms`` it holds."""
     if len(best) <= limit:
         return best
     folded = fold(best)
@@ -73,10 +81,38 @@ def passage(text: Sentences, terms: Sequence[str], limit: int = PASSAGE_CHARS) -
 
 
 def passage_in(text: str, terms: Sequence[str], limit: int = PASSAGE_CHARS) -> str | None:
-    """``passage`` for a text not split yet (a stored match's, read when a client asks for its passage):
-    its sentences are searched for the terms. A few milliseconds for a page of matches."""
+    """``passage`` for a text not split yet (a stored match's, read when a client asks for its passage).
+
+    Asked for every match of a page, so it must cost well under a millisecond: the terms are searched in
+    the whole folded text at once, and only the sentences that hold them are cut out and checked (splitting
+    and checking every sentence of a long text first cost ~30 ms a match). Same choice as ``passage``.
+    """
     if not terms or not text:
         return None
+    folded = fold(text)
+    if len(folded) != len(text):  # a character folded into several: positions do not line up
+        return _passage_by_sentence(text, terms, limit)
+    separators = list(SENTENCE_END.finditer(text))
+    starts = [0, *(m.end() for m in separators)]
+    ends = [*(m.start() for m in separators), len(text)]
+    score: dict[int, float] = {}
+    for rank, term in enumerate(terms):
+        holding = set()
+        for found in _term_pattern(term).finditer(folded):
+            piece = bisect_right(starts, found.start()) - 1
+            if found.end() <= ends[piece]:
+                holding.add(piece)
+        for piece in holding:
+            score[piece] = score.get(piece, 0.0) + 1.0 / (1 + rank)
+    for piece in sorted(score, key=lambda i: (-score[i], i)):
+        sentence = sentence_of(text[starts[piece] : ends[piece]])
+        if sentence is not None:
+            return _cut(sentence, terms, limit)
+    return None
+
+
+def _passage_by_sentence(text: str, terms: Sequence[str], limit: int) -> str | None:
+    """``passage_in`` the slow way: every sentence split out, folded and searched."""
     patterns = [_term_pattern(t) for t in terms]
     found = list(sentences(text))
     holding: dict[str, list[int]] = {}

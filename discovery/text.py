@@ -20,7 +20,7 @@ LEAD_CHARS = 400  # of the body (after the titles) given to the encoder: the ref
 THIN_WORDS = 25  # a record whose body has fewer words than this (beyond its titles) is "thin"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[•●·▪]\s*|\s-\s")
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[•●·▪]\s*|\s-\s")
 
 
 _MARKS = re.compile(r"[\u0300-\u036f]")  # combining accents, once NFKD has split them from their letters
@@ -154,7 +154,16 @@ def is_thin(title: str, full_text: str | None) -> bool:
 
 def sentences(text: str) -> Iterator[str]:
     """The sentences (or list items) of a text, whitespace squeezed, template headings dropped."""
-    for piece in _SENTENCE_END.split(text or ""):
-        sentence = _SPACES.sub(" ", piece).strip(" -•●*")
-        if len(_WORD.findall(sentence)) >= 4 and _WORD.search(_template().sub(" ", fold(sentence))):
+    for piece in SENTENCE_END.split(text or ""):
+        sentence = sentence_of(piece)
+        if sentence is not None:
             yield sentence
+
+
+def sentence_of(piece: str) -> str | None:
+    """A piece of text between sentence ends as a sentence (whitespace squeezed), or ``None`` when it is too
+    short (under four words) or only a template heading."""
+    sentence = _SPACES.sub(" ", piece).strip(" -•●*")
+    if len(_WORD.findall(sentence)) >= 4 and _WORD.search(_template().sub(" ", fold(sentence))):
+        return sentence
+    return None

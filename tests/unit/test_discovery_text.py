@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from discovery.explain import passage, surface
+from discovery.explain import passage, passage_in, surface
 from discovery.lexical import WordSpace
 from discovery.text import LEAD_CHARS, fold, is_thin, language, passage_key, without_template
 from discovery.text import passage as encoder_passage
@@ -97,3 +97,24 @@ def test_a_term_is_shown_as_the_text_writes_it() -> None:
     assert surface("Registro de Beneficiarios Finales", "beneficiarios finales") == "Beneficiarios Finales"
     assert surface("Participación ciudadana", "participacion") == "Participación"
     assert surface("Something else", "participacion") == "participacion"
+
+
+STORED_TEXT = (
+    "Ambition: to open up the economy. Brief description of commitment: The government will publish data. "
+    "A public register of the beneficial owners of companies will be created by the registry agency, "
+    "with the names of the owners. Civil society will monitor the register and its use every year."
+)
+
+
+def test_a_stored_match_passage_is_the_sentence_holding_most_shared_words() -> None:
+    found = passage_in(STORED_TEXT, ["beneficial owners", "register", "companies"])
+    assert found is not None and found.startswith("A public register of the beneficial owners")
+    assert passage_in(STORED_TEXT, ["monitor"]) == "Civil society will monitor the register and its use every year."
+    assert passage_in(STORED_TEXT, ["budget"]) is None and passage_in("", ["register"]) is None
+    # a word inside another word is not the word; a term may skip up to two short words ("owners of companies")
+    assert passage_in("The registry agency keeps all the files here.", ["register"]) is None
+    assert passage_in(STORED_TEXT, ["owners companies"]) == passage_in(STORED_TEXT, ["beneficial owners"])
+    # accents are folded ("Participación" holds "participacion"), also where folding changes the text's length
+    spanish = "Se crea un portal. La Participación ciudadana será abierta en todos los municipios del país."
+    assert passage_in(spanish, ["participacion"]) == spanish.split(". ", 1)[1]
+    assert passage_in("ﬁnal text. La Participación ciudadana será abierta en todos los municipios.", ["participacion"])
