@@ -18,6 +18,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from discovery.lexical import Sentences, WordSpace, unit_rows
+from discovery.neighbourhoods import sketch
 from discovery.text import is_thin, language, passage, titles
 
 PARENT_AREA_FACTOR = 0.25  # a broad parent area (e.g. Anti-Corruption and Integrity) weighs a quarter
@@ -141,8 +142,13 @@ class Corpus:
         m = sp.csr_matrix((vals, (rows, cols)), shape=(len(sets), max(len(keys), 1)), dtype=np.float64)
         return unit_rows(m)
 
-    def block_values(self, rows: slice | Sequence[int]) -> dict[str, np.ndarray]:
-        """Dense component-value matrices (0-1) for the commitments ``rows`` against every commitment."""
+    def block_values(
+        self, rows: slice | Sequence[int] | np.ndarray, columns: np.ndarray | None = None
+    ) -> dict[str, np.ndarray]:
+        """Dense component-value matrices (0-1) for the commitments ``rows`` against every commitment, or
+        against ``columns`` only (a neighbourhood's candidates, ``discovery/neighbourhoods.py``)."""
+        if columns is not None:
+            return self._block_against(rows, columns)
         words = (self.words.vectors[rows] @ self.words.vectors_t).toarray()
         areas_t, organizations_t = self._transposed
         return {
@@ -151,6 +157,26 @@ class Corpus:
             "policy_areas": _value((self.areas[rows] @ areas_t).toarray()),
             "organizations": _value((self.organizations[rows] @ organizations_t).toarray()),
         }
+
+    def _block_against(self, rows: slice | Sequence[int] | np.ndarray, columns: np.ndarray) -> dict[str, np.ndarray]:
+        words = (self.words.vectors[rows] @ self.words.vectors[columns].T).toarray()
+        meaning = (
+            _value(self.meaning[rows] @ self.meaning[columns].T) if self.meaning is not None else np.zeros(words.shape)
+        )
+        return {
+            "meaning": meaning,
+            "words": _value(words),
+            "policy_areas": _value((self.areas[rows] @ self.areas[columns].T).toarray()),
+            "organizations": _value((self.organizations[rows] @ self.organizations[columns].T).toarray()),
+        }
+
+    def sketch(self) -> np.ndarray:
+        """Dense rows whose inner products approximate the text evidence (and areas): which commitments to
+        compare with which (``discovery/neighbourhoods.py``)."""
+        parts: list[tuple[sp.spmatrix | np.ndarray, float]] = [(self.words.vectors, 0.4), (self.areas, 0.1)]
+        if self.meaning is not None:
+            parts.append((self.meaning, 0.6))
+        return sketch(parts)
 
     def _meaning(self, queries: np.ndarray | None, shape: tuple[int, ...]) -> np.ndarray:
         if queries is None or self.meaning is None:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import numpy as np
 
 from discovery.corpus import Corpus
+from discovery.neighbourhoods import blocks
 
 # The text evidence: weights sum to 1, so it is in [0, 1]. Words alone (no encoder) score 0.4 at most.
 TEXT_WEIGHTS: dict[str, float] = {"meaning": 0.6, "words": 0.4}
@@ -80,38 +81,38 @@ class Match:
 
 
 def top_similar(corpus: Corpus, k: int, same_member_k: int, block: int = 256) -> Iterator[Match]:
-    """For each commitment, its ``k`` most alike in other members and ``same_member_k`` in its own.
+    """For each commitment, its ``k`` most alike in other members and ``same_member_k`` in its own, among
+    the candidates of its neighbourhood (every commitment, in a corpus of up to ~1,000: see
+    ``discovery/neighbourhoods.py``), so the work grows linearly with the corpus.
 
     A match must share some text evidence (meaning or words); ``member_rank`` is its rank among the
     query's matches of the same member (1 = that member's most alike), which the stored order uses to
     cap each member's matches without reading them all.
     """
     members = corpus.members
-    n = len(corpus.docs)
-    for start in range(0, n, block):
-        stop = min(n, start + block)
-        values = corpus.block_values(slice(start, stop))
-        alike = scores(values)
-        evidence = text_evidence(values) > 0
-        for r in range(stop - start):
-            i = start + r
-            same = members == members[i]
-            chosen: list[int] = []
-            for mask, kk in ((~same, k), (same, same_member_k)):
-                keep = mask & evidence[r]
-                keep[i] = False
-                chosen.extend(int(j) for j in best(alike[r], keep, kk))
-            chosen.sort(key=lambda j: (-alike[r, j], j))
-            seen: Counter[str] = Counter()
-            for j in chosen:
-                seen[str(members[j])] += 1
-                yield Match(
-                    i,
-                    j,
-                    {c: float(values[c][r, j]) for c in COMPONENTS},
-                    float(alike[r, j]),
-                    seen[str(members[j])],
-                )
+    for neighbourhood in blocks(corpus.sketch()) if len(corpus.docs) else ():
+        candidates = neighbourhood.candidates
+        candidate_members = members[candidates]
+        for start in range(0, len(neighbourhood.queries), block):
+            queries = neighbourhood.queries[start : start + block]
+            # (all of them: the whole-corpus product, the one a request computes for a filtered list)
+            values = corpus.block_values(queries, None if len(candidates) == len(members) else candidates)
+            alike = scores(values)
+            evidence = text_evidence(values) > 0
+            for r, i in enumerate(queries.tolist()):
+                same = candidate_members == members[i]
+                chosen: list[int] = []
+                for mask, kk in ((~same, k), (same, same_member_k)):
+                    keep = mask & evidence[r] & (candidates != i)
+                    chosen.extend(int(c) for c in best(alike[r], keep, kk))
+                chosen.sort(key=lambda c: (-alike[r, c], int(candidates[c])))
+                seen: Counter[str] = Counter()
+                for c in chosen:
+                    j = int(candidates[c])
+                    seen[str(members[j])] += 1
+                    yield Match(
+                        i, j, {n: float(values[n][r, c]) for n in COMPONENTS}, float(alike[r, c]), seen[str(members[j])]
+                    )
 
 
 def continuations(corpus: Corpus, min_words: float = 0.3) -> Iterator[tuple[str, str]]:

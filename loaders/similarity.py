@@ -5,8 +5,9 @@ run leaves a ``DerivationOwed`` marker that this derivation removes with the new
 that never finished is completed by the next ``ogp load``/``ogp serve`` (``queries/derivation_state.py``).
 It reads every commitment (``queries/corpus.py``), embeds only the texts whose vector is missing or stale
 (a new commitment, a changed title or text, another encoder), ranks all pairs in memory
-(``discovery/ranking.py``) and writes the result in ONE atomic step (``write_derived``): the new vectors
-on their nodes, the old derived edges replaced and the marker settled. Running it twice gives the same
+(``discovery/ranking.py``, each commitment against its neighbourhood) and writes the result through
+``loaders/derived_links.py`` (``write_derived``): staged, the new vectors on their nodes, promoted in
+bounded transactions, the marker settled last. Running it twice gives the same
 graph and embeds nothing the second time.
 """
 
@@ -24,17 +25,15 @@ from discovery.ranking import Match, continuations, top_similar
 from graph.backend import Graph
 from graph.config import Settings, get_settings
 from graph.model import CONTINUES, SimilarTo
-from loaders._write import BATCH_SIZE, Rel, write_rels
+from loaders._write import Rel
+from loaders.derived_links import LinkSet, NodeUpdate, replace_links
 from queries.corpus import Built, build_corpus
-from queries.derivation_state import settle
 
 logger = logging.getLogger(__name__)
 
 SIMILAR_K = 40  # matches kept per commitment in other members (a narrow filter that leaves fewer ranks all)
 SAME_MEMBER_K = 5  # and in its own member (for `otherMembersOnly: false`)
 
-DELETE_SIMILAR = "MATCH (:Commitment)-[r:SIMILAR_TO]->(:Commitment) DELETE r"
-DELETE_CONTINUES = "MATCH (:Commitment)-[r:CONTINUES]->(:Commitment) DELETE r"
 SET_EMBEDDINGS = (
     "UNWIND $rows AS row MATCH (c:Commitment {id: row.id}) SET c.embedding = row.embedding, c.embedding_key = row.key"
 )
@@ -132,15 +131,12 @@ async def write_derived(
     similar: list[Rel],
     chains: list[Rel],
 ) -> None:
-    """The derivation's one write: new vectors and text facts on their nodes, every derived edge replaced
-    and the "derivation owed" marker settled, atomically."""
-    async with graph.atomic():  # the new links and the end of "derivation owed" land together
-        await settle(graph)
-        for statement, rows in ((SET_EMBEDDINGS, vectors), (SET_TEXT_FACTS, facts)):
-            for start in range(0, len(rows), BATCH_SIZE):
-                await graph.write(statement, {"rows": list(rows[start : start + BATCH_SIZE])})
-        await graph.write(DELETE_SIMILAR)
-        await graph.write(DELETE_CONTINUES)
+    """The derivation's write, through ``loaders/derived_links.py``: the links staged, the new vectors and text
+    facts set on their nodes, the links promoted commitment by commitment in bounded transactions, then the
+    "derivation owed" marker settled (a derivation cut short leaves the previous links and stays owed)."""
+    await replace_links(
+        graph,
         # (most pairs share no organisation, many no policy area: a missing property reads as its default)
-        await write_rels(graph, "Commitment", SimilarTo.TYPE, "Commitment", similar, omit_defaults=True)
-        await write_rels(graph, "Commitment", CONTINUES, "Commitment", chains)
+        [LinkSet(SimilarTo.TYPE, similar, options={"omit_defaults": True}), LinkSet(CONTINUES, chains)],
+        [NodeUpdate(SET_EMBEDDINGS, vectors), NodeUpdate(SET_TEXT_FACTS, facts)],
+    )
