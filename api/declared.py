@@ -21,11 +21,11 @@ from strawberry.utils.str_converters import to_camel_case
 
 from api.projection import needed_properties
 from api.relay import to_global_id
+from api.types_provenance import PROVENANCE, Provenance
 from graph.backend import Row
 from graph.fields import Choices, Declared, NodeModel, declared, shown
 
 T = TypeVar("T")
-PROVENANCE = ("source_file", "source_row", "loaded_at")
 
 
 @cache
@@ -61,18 +61,6 @@ def value_of(item: Declared, row: Row) -> Any:
     if item.prop.choices is not None and value is not None:
         return graphql_enum(item.prop.choices)(value)
     return value
-
-
-@strawberry.type(description="Where a node's facts came from.")
-class Provenance:
-    source_file: str | None = strawberry.field(description="Name of the source file that last set this node.")
-    source_row: int | None = strawberry.field(description="Row of that file (1-based; the header is row 1).")
-    loaded_at: str | None = strawberry.field(description="When the node's content last changed (ISO 8601).")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Provenance:
-        """Provenance properties of a node row."""
-        return cls(source_file=row.get("source_file"), source_row=row.get("source_row"), loaded_at=row.get("loaded_at"))
 
 
 class NodeRow:

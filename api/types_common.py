@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 import strawberry
 
-from api.declared import Provenance as Provenance
 from api.filters import CommitmentFilter, CommitmentOrder
 from api.pagination import PageInfo, encode_cursor
+from api.types_provenance import Provenance as Provenance
 from graph.backend import Row
 from queries.paging import KeyedPage
 

@@ -19,6 +19,8 @@ from graph.ratings import SCALES
 
 T = TypeVar("T")
 
+NOT_ON_SCALE = "not_on_scale"  # the value of a rating kept only as written (see ``as_written``)
+
 MISSING_LABELS = {"no_data": "ND: no data", "not_reviewed": "NR: not reviewed", "not_applicable": "NA: not applicable"}
 
 
@@ -37,16 +39,33 @@ class IrmRating:
     scale: str | None = _d("Name of the IRM scale it is rated on (`completion`, `did_it_open_government`, …).")
     meaning: str | None = _d("What the scale measures (from the IRM method).")
     max_level: int | None = _d("Highest level on the scale (so `level / maxLevel` is a 0-1 position).")
+    as_written: str | None = _d(
+        "The rating as the source wrote it, when it is not on the IRM scale (e.g. `Unclear` as a potential "
+        "impact); `value` is then `not_on_scale` and `level` null."
+    )
 
     @classmethod
     def of(cls, row: Row, rating: Declared) -> IrmRating | None:
         """The ``rating`` stored in a node's property dict (with its level when stored), or ``None`` if absent."""
         value = row.get(rating.name)
+        scale = SCALES[str(rating.prop.scale)]
+        raw = row.get(rating.raw_property) if rating.raw_property else None
+        if value is None and raw is not None:
+            return cls(
+                value=NOT_ON_SCALE,
+                label=f"Not on the scale: {raw}",
+                level=None,
+                assessed=True,
+                missing_reason=None,
+                scale=scale.name,
+                meaning=scale.meaning,
+                max_level=len(scale.values) - 1,
+                as_written=str(raw),
+            )
         if value is None:
             return None
         value = str(value)
         missing = value if value in MISSING_LABELS else None
-        scale = SCALES[str(rating.prop.scale)]
         return cls(
             value=value,
             label=rating_label(value),
@@ -56,6 +75,7 @@ class IrmRating:
             scale=scale.name,
             meaning=scale.meaning,
             max_level=len(scale.values) - 1,
+            as_written=None,
         )
 
 

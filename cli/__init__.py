@@ -15,9 +15,10 @@ from graph.backend import open_graph
 from graph.config import get_settings
 from graph.errors import ConfigError
 from loaders._source import ValidationFailed
+from loaders.fetch import FetchError, download
 from loaders.load_failure import LoadProgress, explain
 from loaders.registry import UnrecognisedFile, supported
-from loaders.run import RunReport, complete_owed_derivation, prepare, summary, write
+from loaders.run import MAX_LISTED, RunReport, complete_owed_derivation, prepare, summary, write
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -61,8 +62,48 @@ def load(
     paths: Annotated[list[Path], typer.Argument(help="Source files or folders (folders: every .csv/.yaml/.yml).")],
     skip_invalid: Annotated[bool, typer.Option(help="Load the valid rows and report the rejected ones.")] = False,
     source: Annotated[str | None, typer.Option(help="Force one source layout (see `ogp sources`).")] = None,
+    all_warnings: Annotated[bool, typer.Option(help="List every warning (the summary shows the first 40).")] = False,
 ) -> None:
-    """Load files into the graph (OGP_GRAPH_URL): strict, all files in one transaction."""
+    """Load files into the graph (OGP_GRAPH_URL), all files in one transaction.
+
+    Real exports load whole: a value outside our vocabulary is kept as written and warned. A row that
+    cannot be placed (no member, plan or id; an OGP id used twice for different content) is rejected,
+    and then nothing is written unless --skip-invalid.
+    """
+    _run_load(paths, skip_invalid, source, all_warnings)
+
+
+@app.command()
+def fetch(
+    url: Annotated[
+        str | None, typer.Option(help="Download this URL instead (default OGP_COMMITMENTS_EXPORT_URL).")
+    ] = None,
+    then_load: Annotated[
+        bool, typer.Option("--load/--no-load", help="Load the download (--no-load: only download and keep it).")
+    ] = True,
+) -> None:
+    """Download OGP's current public commitments export, keep a dated copy under var/fetched/, and load it.
+
+    A failed or partial download, or a file that is not a layout ogp load knows, is not kept and leaves
+    the graph as it was.
+    """
+    settings = get_settings()
+    try:
+        path = download(
+            url or settings.commitments_export_url,
+            settings.fetched_dir,
+            timeout_s=settings.fetch_timeout_s,
+            progress=sys.stderr.isatty(),
+        )
+    except FetchError as exc:
+        typer.echo(f"fetch failed: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from exc
+    typer.echo(f"downloaded {path}")
+    if then_load:
+        _run_load([path], False, None, False)
+
+
+def _run_load(paths: list[Path], skip_invalid: bool, source: str | None, all_warnings: bool) -> None:
     progress = LoadProgress()
     try:
         report = asyncio.run(_load(paths, skip_invalid, source, progress))
@@ -76,7 +117,7 @@ def load(
         logging.getLogger(__name__).info("load failed; the traceback:", exc_info=True)
         typer.echo(explain(exc, progress.phase, _database()), err=True)
         raise typer.Exit(EXIT_FAILED) from exc
-    typer.echo(summary(report))
+    typer.echo(summary(report, max_warnings=None if all_warnings else MAX_LISTED))
     if report.rejected:
         typer.echo(f"loaded with {len(report.rejected)} rejected row(s) skipped (--skip-invalid)", err=True)
 

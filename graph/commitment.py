@@ -12,11 +12,24 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, model_validator
 
-from graph.fields import CURRENT, EXPLORER, Column, Level, NodeId, NodeModel, Prop, Rating, ratings
+from graph.fields import (
+    COMBINED_2015,
+    CURRENT,
+    EXPLORER,
+    AsWritten,
+    Column,
+    Level,
+    NodeId,
+    NodeModel,
+    Prop,
+    Rating,
+    ratings,
+)
 from graph.ratings import outcome_score
 
 Year = Annotated[int | None, Field(ge=2010, le=2100)]
 BOTH = (CURRENT, EXPLORER)
+ALL = (CURRENT, EXPLORER, COMBINED_2015)
 
 
 def same(column: str, layouts: tuple[str, ...] = BOTH) -> dict[str, str | Column]:
@@ -32,7 +45,7 @@ class Commitment(NodeModel):
     id: Annotated[NodeId, Prop("OGP commitment id (`AL0002`, `UK0107`).", filter=True, sort=True)]
     title: Annotated[str, Prop("Title.", filter=True, sort=True, sort_description="Title, case-insensitive.")]
     short_title: Annotated[str | None, Prop("Short title.", columns=same("Short Title"))] = None
-    full_text: Annotated[str | None, Prop("Full text of the commitment.", columns=same("Full Text"))] = None
+    full_text: Annotated[str | None, Prop("Full text of the commitment.", columns=same("Full Text", ALL))] = None
     theme: Annotated[
         str | None, Prop("Theme or cluster named in the action plan.", filter=True, columns=same("Theme"))
     ] = None
@@ -43,47 +56,75 @@ class Commitment(NodeModel):
         str, Prop("Id of the action plan that includes it.", shown=None, filter=True, filter_name="action_plan")
     ]
     year: Annotated[Year, Prop("Year the action plan was submitted.", filter=True, sort=True)] = None
-    start_date: Annotated[str | None, Prop("Start date, as published.", columns=same("Start Date"))] = None
-    end_date: Annotated[str | None, Prop("End date, as published.", columns=same("End Date"))] = None
+    start_date: Annotated[
+        str | None, Prop("Start date, as published.", columns={**same("Start Date"), COMBINED_2015: "Start"})
+    ] = None
+    end_date: Annotated[
+        str | None, Prop("End date, as published.", columns={**same("End Date"), COMBINED_2015: "End"})
+    ] = None
     url: Annotated[str | None, Prop("Commitment page on opengovpartnership.org.", columns={CURRENT: "URL"})] = None
     lead_institutions_text: Annotated[
-        str | None, Prop("Lead institution(s), as written in the source.", columns=same("Lead Institution"))
+        str | None,
+        Prop(
+            "Lead institution(s), as written in the source.",
+            columns={**same("Lead Institution"), COMBINED_2015: "Lead institution (Responsible Instutitution)"},
+        ),
     ] = None
     supporting_institutions_text: Annotated[
         str | None,
-        Prop("Supporting institution(s), as written in the source.", columns=same("Supporting Institution(s)")),
+        Prop(
+            "Supporting institution(s), as written in the source.",
+            columns={**same("Supporting Institution(s)"), COMBINED_2015: "Supporting Institution"},
+        ),
     ] = None
     legacy_tags: Annotated[list[str], Prop("Policy tags of the 2011-2016 export.")] = Field(default_factory=list)
     working_groups: Annotated[list[str], Prop("OGP working groups it was assigned to.")] = Field(default_factory=list)
-    source_layouts: Annotated[list[str], Prop("The source layouts that describe it.", shown=None)] = Field(
-        default_factory=list
-    )
+    source_layouts: Annotated[
+        list[str], Prop("The source layouts that describe it (`current`, `explorer`, `combined-2015`).", shown=None)
+    ] = Field(default_factory=list)
     relevant_to_ogp_values: Annotated[
-        str | None, Rating("Relevance to OGP values as assessed.", scale="relevance", columns={CURRENT: "_Relevant"})
+        str | None,
+        Rating(
+            "Relevance to OGP values as assessed.",
+            scale="relevance",
+            columns={CURRENT: "_Relevant", COMBINED_2015: "_Relevant"},
+        ),
     ] = None
+    relevant_to_ogp_values_raw: AsWritten = None
     specificity: Annotated[
         str | None,
         Rating(
             "Specificity (none/low/medium/high; 2011-2019 method).",
             scale="specificity",
             filter=True,
-            columns={CURRENT: Column("Specificity", twin="_Specificity"), EXPLORER: "Specificity"},
+            columns={
+                CURRENT: Column("Specificity", twin="_Specificity"),
+                EXPLORER: "Specificity",
+                COMBINED_2015: "Specificity",
+            },
         ),
     ] = None
     specificity_level: Level = None
+    specificity_raw: AsWritten = None
     verifiable: Annotated[
         str | None, Rating("Verifiable as written.", scale="verifiable", columns={CURRENT: "Verifiable"})
     ] = None
+    verifiable_raw: AsWritten = None
     potential_impact: Annotated[
         str | None,
         Rating(
             "Potential impact (none/minor/moderate/transformative; 2011-2019 method).",
             scale="potential_impact",
             filter=True,
-            columns={CURRENT: Column("Potential Impact", twin="_Potential Impact"), EXPLORER: "Potential impact"},
+            columns={
+                CURRENT: Column("Potential Impact", twin="_Potential Impact"),
+                EXPLORER: "Potential impact",
+                COMBINED_2015: "Potential Impact",
+            },
         ),
     ] = None
     potential_impact_level: Level = None
+    potential_impact_raw: AsWritten = None
     potential_for_results: Annotated[
         str | None,
         Rating(
@@ -94,6 +135,7 @@ class Commitment(NodeModel):
         ),
     ] = None
     potential_for_results_level: Level = None
+    potential_for_results_raw: AsWritten = None
     clustered_in_review: Annotated[
         str | None,
         Rating(
@@ -104,6 +146,7 @@ class Commitment(NodeModel):
         ),
     ] = None
     clustered_in_review_level: Level = None
+    clustered_in_review_raw: AsWritten = None
     completion_midterm: Annotated[
         str | None,
         Rating(
@@ -113,10 +156,12 @@ class Commitment(NodeModel):
             columns={
                 CURRENT: Column("Completion (Progress Report)", twin="_CompletionProgress", twin_offset=2),
                 EXPLORER: "Completion (progress report)",
+                COMBINED_2015: "Actual Completion",
             },
         ),
     ] = None
     completion_midterm_level: Level = None
+    completion_midterm_raw: AsWritten = None
     completion: Annotated[
         str | None,
         Rating(
@@ -133,6 +178,7 @@ class Commitment(NodeModel):
         ),
     ] = None
     completion_level: Level = None
+    completion_raw: AsWritten = None
     change_in_completion: Annotated[
         str | None,
         Rating(
@@ -141,6 +187,7 @@ class Commitment(NodeModel):
             columns={CURRENT: "Change In Completion"},
         ),
     ] = None
+    change_in_completion_raw: AsWritten = None
     early_results: Annotated[
         str | None,
         Rating(
@@ -151,6 +198,7 @@ class Commitment(NodeModel):
         ),
     ] = None
     early_results_level: Level = None
+    early_results_raw: AsWritten = None
     did_it_open_government: Annotated[
         str | None,
         Rating(
@@ -165,6 +213,7 @@ class Commitment(NodeModel):
         ),
     ] = None
     did_it_open_government_level: Level = None
+    did_it_open_government_raw: AsWritten = None
     # The per-value DIOG twins disagree with their text in 3 real rows, so they are not cross-checked.
     diog_access_to_information: Annotated[
         str | None,
@@ -174,6 +223,7 @@ class Commitment(NodeModel):
             columns={CURRENT: "Did It Open Government (Access To Information)"},
         ),
     ] = None
+    diog_access_to_information_raw: AsWritten = None
     diog_civic_participation: Annotated[
         str | None,
         Rating(
@@ -182,6 +232,7 @@ class Commitment(NodeModel):
             columns={CURRENT: "Did It Open Government (Civic Participation)"},
         ),
     ] = None
+    diog_civic_participation_raw: AsWritten = None
     diog_public_accountability: Annotated[
         str | None,
         Rating(
@@ -190,6 +241,7 @@ class Commitment(NodeModel):
             columns={CURRENT: "Did It Open Government: Public Accountability"},
         ),
     ] = None
+    diog_public_accountability_raw: AsWritten = None
     starred: Annotated[bool | None, Prop("Starred in any IRM report.", shown="irm", filter=True)] = None
     starred_2015: Annotated[
         str | None,
@@ -197,9 +249,10 @@ class Commitment(NodeModel):
             "Starred under the 2015 formula, as published.",
             shown="irm",
             scale="starred",
-            columns={CURRENT: "Starred (2015 Only)"},
+            columns={CURRENT: "Starred (2015 Only)", COMBINED_2015: "Starred"},
         ),
     ] = None
+    starred_2015_raw: AsWritten = None
     starred_midterm: Annotated[
         str | None,
         Prop(
@@ -209,6 +262,7 @@ class Commitment(NodeModel):
             columns={CURRENT: "Starred (Current Formula) Progress Report", EXPLORER: "Starred (progress report)"},
         ),
     ] = None
+    starred_midterm_raw: AsWritten = None
     starred_end_of_term: Annotated[
         str | None,
         Prop(
@@ -218,6 +272,7 @@ class Commitment(NodeModel):
             columns={CURRENT: "Starred (Current Formula) End of Term", EXPLORER: "Starred (end of term)"},
         ),
     ] = None
+    starred_end_of_term_raw: AsWritten = None
     carried_forward: Annotated[
         str | None,
         Prop(
@@ -227,6 +282,7 @@ class Commitment(NodeModel):
             columns={CURRENT: "Carried Forward"},
         ),
     ] = None
+    carried_forward_raw: AsWritten = None
     irm_report_year_midterm: Annotated[
         Year,
         Prop(

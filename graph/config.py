@@ -10,6 +10,10 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# OGP's public commitments spreadsheet (Google Sheet named in SOURCES.md entry 1), exported as CSV.
+COMMITMENTS_EXPORT_URL = (
+    "https://docs.google.com/spreadsheets/d/1ZoiJY9zL52dEOFJnHWSFcAmJx_KxK0xAWzHQbX2iGPo/export?format=csv"
+)
 
 
 class Settings(BaseSettings):
@@ -57,6 +61,15 @@ class Settings(BaseSettings):
         description="A file of text embeddings by content, shared by every graph on this machine (a reload into "
         "an empty graph embeds nothing twice); empty = no file, vectors are kept on the nodes only.",
     )
+    # `ogp fetch` (loaders/fetch.py)
+    commitments_export_url: str = Field(
+        default=COMMITMENTS_EXPORT_URL,
+        description="OGP's public commitments spreadsheet as CSV (SOURCES.md entry 1), what `ogp fetch` downloads.",
+    )
+    fetch_dir: Path | None = Field(
+        default=None, description="Where `ogp fetch` keeps its dated copies; default var/fetched/ beside the graph."
+    )
+    fetch_timeout_s: float = Field(default=60.0, gt=0, description="Seconds `ogp fetch` waits for the server.")
 
     @property
     def embedded_path(self) -> Path:
@@ -65,6 +78,16 @@ class Settings(BaseSettings):
         if url and url.startswith("falkordb-lite://"):
             return Path(url.removeprefix("falkordb-lite://"))
         return _var() / "ogp.db"
+
+    @property
+    def var_dir(self) -> Path:
+        """The folder of local state (see ``_var``)."""
+        return _var()
+
+    @property
+    def fetched_dir(self) -> Path:
+        """Where ``ogp fetch`` keeps the dated copies of what it downloaded."""
+        return self.fetch_dir or self.var_dir / "fetched"
 
 
 def _var() -> Path:

@@ -24,6 +24,7 @@ from graph.ratings import SCALES
 # Source file layouts that carry node properties column by column (one key per layout in ``Prop.columns``).
 CURRENT = "current"  # today's OGP commitments spreadsheet (loaders/commitments.py)
 EXPLORER = "explorer"  # the legacy IRM Explorer export, 2011-2016 (loaders/explorer.py)
+COMBINED_2015 = "combined-2015"  # the IRM Combined Database of May 2015 (loaders/combined2015.py)
 
 Shown = Literal["node", "irm"]
 
@@ -34,6 +35,9 @@ NodeId = Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS)]
 # The position of a rating on its scale (0 = lowest), stored as ``<rating>_level`` beside a ``Rating`` that
 # can be filtered by level or sorted; filled from the rating's value, never given by a loader.
 Level = Annotated[int | None, Field(description="Position on the rating's scale (0 = lowest).")]
+# A value written outside the property's scale (``Unclear`` as a potential impact), kept as written in
+# ``<name>_raw`` right below every property that has a scale; the property itself then stays empty.
+AsWritten = Annotated[str | None, Field(description="The value as the source wrote it, when it is off the scale.")]
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ class Declared:
     required: bool
     default: Any
     level_property: str | None = None  # ``completion_level`` for a rating whose level is stored
+    raw_property: str | None = None  # ``completion_raw``: the value kept as written when it is off the scale
 
     @property
     def filter_name(self) -> str:
@@ -176,16 +181,22 @@ def declared(model: type[BaseModel]) -> tuple[Declared, ...]:
             continue
         default = None if info.is_required() else info.get_default(call_default_factory=True)
         level = f"{name}_level" if prop.rating and f"{name}_level" in model.model_fields else None
-        found.append(Declared(name, info.annotation, prop, info.is_required(), default, level))
+        raw = f"{name}_raw" if prop.scale is not None else None
+        if raw is not None and raw not in model.model_fields:
+            raise TypeError(f"{model.__name__}.{name} has a scale: declare `{raw}: AsWritten = None` right below it")
+        found.append(Declared(name, info.annotation, prop, info.is_required(), default, level, raw))
     return tuple(found)
 
 
 def stored_properties(model: type[BaseModel]) -> Iterator[str]:
-    """Every property a node of ``model`` stores (with the ``_level`` of ratings), in declaration order."""
+    """Every property a node of ``model`` stores (with the ``_level`` of ratings and the ``_raw`` of scaled
+    properties), in declaration order."""
     for item in declared(model):
         yield item.name
         if item.level_property is not None:
             yield item.level_property
+        if item.raw_property is not None:
+            yield item.raw_property
 
 
 def ratings(model: type[BaseModel]) -> list[Declared]:

@@ -328,7 +328,19 @@ def staged_type(rel_type: str) -> str:
     return rel_type + STAGED_SUFFIX
 
 
-PROVENANCE_PROPERTIES: tuple[str, ...] = ("source_file", "source_row", "loaded_at", "content_hashes")
+# Written by loaders/_write.py on every node: the last source (file, row, loaded_at), one content hash per
+# source file, every source row (``sources``) and what each stated (``source_values``, commitments).
+PROVENANCE_PROPERTIES: tuple[str, ...] = (
+    "source_file",
+    "source_row",
+    "loaded_at",
+    "content_hashes",
+    "sources",
+    "source_values",
+)
+# How authoritative each commitment source is (by ``ogp sources`` name): the most authoritative source of
+# a commitment owns its node (texts, ratings, links); the others add tags and provenance only.
+SOURCE_RANK: dict[str, int] = {"ogp-commitments": 3, "irm-explorer": 2, "irm-combined-2015": 1}
 
 
 class DerivationOwed(NodeModel):

@@ -134,6 +134,26 @@ def parse_rating(scale: str, raw: str | None) -> tuple[str | None, int | None]:
     raise ValueError(f"{raw!r} is not a {scale.replace('_', ' ')} rating (expected one of: {accepted})")
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A rating cell read leniently: the slug and level (None when blank or off the scale), the cell as
+    written when it is off the scale, and the reason (for a warning)."""
+
+    slug: str | None
+    level: int | None
+    raw: str | None = None
+    problem: str | None = None
+
+
+def read_rating(scale: str, raw: str | None) -> Reading:
+    """``parse_rating`` for real exports: a value outside the scale is kept as written, never refused."""
+    try:
+        slug, level = parse_rating(scale, raw)
+    except ValueError as exc:
+        return Reading(None, None, " ".join((raw or "").split()), f"{exc}; kept as written, rating left empty")
+    return Reading(slug, level)
+
+
 # Weights of outcome_score's parts; renormalised over the parts that are known.
 OUTCOME_WEIGHTS = {"completion": 0.4, "results": 0.5, "starred": 0.1}
 

@@ -213,7 +213,72 @@ LEGACY_TAGS: dict[str, tuple[str, ...]] = {
     "Security": ("security-and-public-safety",),
     "Citizenship & Immigration": ("citizenship-and-immigration",),
     "Defense": ("security-and-public-safety",),
+    # The IRM Combined Database of May 2015 (SOURCES.md entry 10) names some tags its own way.
+    "Anti-Corruption": ("anti-corruption-and-integrity",),
+    "Participatory Budgeting": ("public-participation-in-budget-fiscal-policy",),
+    "Social Audits": ("social-accountability",),
+    "Access to Information": ("right-to-information", "access-to-information"),
+    "Public Service Delivery Improvement": ("public-service-delivery",),
+    "Sub-national governance": ("subnational",),
+    "Health & Nutrition": ("health-and-nutrition",),
+    # Listed under "Sectors" in 2015, like Education and Health: a service sector.
+    "Welfare & Social Security": ("public-service-delivery",),
+    "Water & Sanitation": ("water-and-sanitation",),
+    "Public Safety": ("security-and-public-safety",),
+    "Media & Telecommunications": ("media-and-telecommunications",),
+    # Commitments about NGOs' legal and fiscal environment (registration, funding, status).
+    "Nonprofits": ("civic-space-and-enabling-environment",),
+    # "OGP": commitments about the OGP process itself; today's taxonomy has no such area (kept as a tag only).
+    "OGP": (),
 }
+
+
+# The tag columns of each legacy layout, in file order (every name is a key of LEGACY_TAGS).
+EXPLORER_TAG_COLUMNS: tuple[str, ...] = tuple(LEGACY_TAGS)[: tuple(LEGACY_TAGS).index("Defense") + 1]
+COMBINED_2015_TAG_COLUMNS: tuple[str, ...] = (
+    "Anti-Corruption",
+    "Conflicts of Interest",
+    "Asset Disclosure",
+    "Audits & Controls",
+    "Whistleblower Protections",
+    "Budget Transparency",
+    "Citizen Budgets",
+    "Participatory Budgeting",
+    "E-petitions",
+    "Social Audits",
+    "Public Participation",
+    "Public Procurement",
+    "Access to Information",
+    "Records Management",
+    "Open Data",
+    "Elections & Political Finance",
+    "Law Enforcement & Justice",
+    "Public Service Delivery Improvement",
+    "E-government",
+    "Capacity Building",
+    "Legislation & Regulation",
+    "Private Sector",
+    "Legislature",
+    "Sub-national governance",
+    "Judiciary",
+    "Media & Telecommunications",
+    "Education",
+    "Health & Nutrition",
+    "Citizenship & Immigration",
+    "Welfare & Social Security",
+    "Water & Sanitation",
+    "Infrastructure",
+    "Public Safety",
+    "Defense",
+    "Natural Resources",
+    "Aid",
+    "Nonprofits",
+    "Labor",
+    "Science & Technology",
+    "Gender & Sexuality",
+    "Human Rights",
+    "OGP",
+)
 
 
 def legacy_names(area_id: str) -> list[str]:

@@ -2,14 +2,14 @@
 ``read_declared``: the Commitment properties whose source column is declared in the model, read from a row.
 
 A property with a column in a layout (``Prop(columns={CURRENT: …})``) is read by ``read_declared``
-for that layout: ratings parsed on their scale (and cross-checked against a numeric twin), other values
-trimmed, missing-value codes to ``None``, and checked against the model's type. Identity and structure
-columns (ids, member, plan, title) are read by each layout's row model.
+for that layout, in every layout (current, Explorer, 2015 Combined Database): ratings parsed on their
+scale (and cross-checked against a numeric twin), other values trimmed, missing-value codes to ``None``,
+and checked against the model's type, each leniently (a warning, never a refused row). Identity and
+structure columns (ids, member, plan, title) are read by each layout's row model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache
 from typing import Annotated, Any
 
@@ -17,9 +17,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from graph.fields import CURRENT, Prop, source_columns
 from graph.model import Commitment
-from graph.ratings import parse_rating
+from graph.ratings import read_rating
 from graph.taxonomy import OGP_VALUES, POLICY_AREAS
-from loaders._commit_keys import text_or_none
+from loaders._cells import Cells
+from loaders._source import QUOTED_CHARS
 
 # Plain columns -> Commitment / Member / ActionPlan fields (see loaders/commitments.py).
 IDENTITY = {
@@ -112,29 +113,33 @@ def _adapter(name: str) -> TypeAdapter[Any]:
     return TypeAdapter(annotation)
 
 
-def read_declared(cells: Mapping[str, str], layout: str) -> tuple[dict[str, Any], list[tuple[str | None, str]]]:
-    """The Commitment properties a ``layout`` row gives through declared columns, and its bad cells (column, why)."""
+def read_declared(cells: Cells, layout: str) -> dict[str, Any]:
+    """The Commitment properties a ``layout`` row gives through declared columns, read as a real export needs.
+
+    Nothing here refuses a row: a rating off its scale is kept as written in ``<name>_raw`` (the rating left
+    empty), a numeric twin that disagrees keeps the text's value, a value of the wrong type is left empty, and
+    contact details are removed from texts; each is a warning on the row (file, row, column, why).
+    """
     values: dict[str, Any] = {}
-    errors: list[tuple[str | None, str]] = []
     for item, column in source_columns(Commitment, layout):
-        raw = cells.get(column.name)
         if item.prop.scale is not None:
-            try:
-                slug, level = parse_rating(item.prop.scale, raw)
-            except ValueError as exc:
-                errors.append((column.name, str(exc)))
-                continue
-            twin = (cells.get(column.twin) or "").strip() if column.twin else ""
-            if level is not None and twin and twin != str(level + column.twin_offset):
-                errors.append((column.twin, f"numeric twin {twin!r} disagrees with {column.name!r} = {raw!r}"))
-            values[item.name] = slug
+            reading = read_rating(item.prop.scale, cells.raw(column.name))
+            values[item.name] = reading.slug
+            if reading.raw is not None and item.raw_property is not None:
+                values[item.raw_property] = reading.raw
+                cells.warn(column.name, reading.problem or "off the scale; kept as written")
+            twin = cells.raw(column.twin) if column.twin else ""
+            if reading.level is not None and twin and twin != str(reading.level + column.twin_offset):
+                cells.warn(column.twin, f"numeric twin {twin!r} disagrees with {column.name!r}; the text is loaded")
             continue
-        text = text_or_none(raw)
+        text = cells.text(column.name)
         if item.value_type is str or text is None:
             values[item.name] = text
             continue
         try:
             values[item.name] = _adapter(item.name).validate_python(text)
         except ValidationError as exc:
-            errors.extend((column.name, f"{e['msg']} (got {text!r})") for e in exc.errors())
-    return values, errors
+            values[item.name] = None
+            why = "; ".join(e["msg"] for e in exc.errors())
+            cells.warn(column.name, f"{why} (got {text[:QUOTED_CHARS]!r}); left empty")
+    return values

@@ -1,32 +1,19 @@
-"""Commitment identity shared by both commitment layouts: numbers, natural keys, title matching, taxonomy nodes.
+"""Commitment keys shared by the commitment layouts: numbers, natural keys, stated values, taxonomy nodes.
 
-Two rows are the same commitment when member + action plan number + commitment number agree AND
-their normalised titles are similar (``titles_match``). Spreadsheets mangle numbers (``1.10`` saved as
-``1.1``; ``4.1`` written as ``4.0999999999999996``), so numbers are normalised and a number leading
-the title (``"1.10 Open budget"``) repairs a mangled one.
+Spreadsheets mangle numbers (``4.1`` written as ``4.0999999999999996``), so numbers are normalised. Which
+rows are the same commitment across layouts is decided by ``loaders/_commit_match.py``.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from rapidfuzz import fuzz
-from unidecode import unidecode
-
-from graph.model import OgpValue, PolicyArea
+from graph.model import Commitment, OgpValue, PolicyArea
 from graph.taxonomy import OGP_VALUES, POLICY_AREAS, legacy_names
 from loaders._write import Rel
 
-MISSING_TEXT = {"", "na", "n/a", "nd", "nr", "none", "-"}
-TITLE_MATCH = 85.0  # rapidfuzz token_set_ratio of normalised titles at or above which two titles agree
 _FLOAT_NOISE = re.compile(r"^(\d+\.\d*?)(0{4,}\d|9{4,}\d)$")
-_TITLE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)+)[.):]?\s+\S")
-
-
-def text_or_none(raw: str | None) -> str | None:
-    """The trimmed text, or None for blank and the missing-value codes (NA, N/A, ND, NR)."""
-    text = (raw or "").strip()
-    return None if text.lower() in MISSING_TEXT else text
 
 
 def normalise_number(raw: str) -> str:
@@ -37,44 +24,24 @@ def normalise_number(raw: str) -> str:
     return text
 
 
-def title_number(title: str) -> str | None:
-    """A dotted number leading the title (``"1.10 Open budget"`` -> ``"1.10"``), if any."""
-    match = _TITLE_NUMBER.match(title)
-    return match.group(1) if match else None
-
-
-def repair_number(number: str, title: str) -> str:
-    """The true number when the title starts with one the spreadsheet mangled (``1.1`` vs title ``1.10 …``)."""
-    leading = title_number(title)
-    if leading and leading != number:
-        try:
-            if float(leading) == float(number):
-                return leading
-        except ValueError:
-            return number
-    return number
-
-
 def natural_key(member_id: str, plan_number: int, number: str) -> str:
-    """``member|action plan number|commitment number``: how the two layouts find the same commitment."""
+    """``member|action plan number|commitment number`` (or a content key): a commitment within its plan."""
     return f"{member_id}|{plan_number}|{number}"
 
 
-def normalise_title(title: str) -> str:
-    """Lower-case ASCII words of a title, without a leading commitment number."""
-    text = unidecode(title).lower()
-    text = re.sub(r"^\s*(commitment\s*)?\d+(\.\d+)*[.):]?\s*", "", text)
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+# Commitment list properties that accumulate over sources instead of being replaced.
+LIST_UNION = ("source_layouts", "legacy_tags", "working_groups")
+# Commitment fields that are keys or derived, not something a source row states.
+_NOT_STATED = frozenset({"id", "natural_key", "member_id", "action_plan_id", "outcome_score", "starred", *LIST_UNION})
 
 
-def titles_match(a: str | None, b: str | None) -> bool:
-    """True when two titles name the same commitment (rapidfuzz similarity of normalised titles)."""
-    if not a or not b:
-        return False
-    na, nb = normalise_title(a), normalise_title(b)
-    if not na or not nb:
-        return False
-    return na == nb or fuzz.token_set_ratio(na, nb) >= TITLE_MATCH
+def stated_values(commitment: Commitment) -> dict[str, Any]:
+    """What a source row said about a commitment (texts, number, ratings as read), for per-source provenance."""
+    return {
+        name: value
+        for name, value in commitment.model_dump(exclude_unset=True).items()
+        if name not in _NOT_STATED and not name.endswith("_level") and value is not None
+    }
 
 
 def taxonomy_nodes() -> tuple[list[PolicyArea], list[Rel], list[OgpValue]]:

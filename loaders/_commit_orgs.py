@@ -1,12 +1,18 @@
 """Lead and supporting institutions of commitments -> Organization nodes, LEADS/SUPPORTS and CHAPTER_OF links.
 
 Cells are collected while validating and resolved at load time, against the organisations already in
-the graph (``known_organizations``), so that every file resolves spellings the same way.
+the graph (``known_organizations``), so that every file resolves spellings the same way. A run that
+loads commitment files first resolves all their cells together (``seed_organizations``), knowing only
+the organisations that *other* files put in the graph, and every file resolves with that result: the
+resolution of a run does not depend on what an earlier load of the same files left in the graph, so
+loading the same files again changes nothing (the resolver is not a fixpoint of its own output).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.backend import Graph
 from graph.model import CHAPTER_OF, Commitment, Leads, Organization, Supports
@@ -81,11 +87,38 @@ def _merged(known: list[Organization], more: list[Organization]) -> list[Organiz
     return list(by_id.values())
 
 
+ORGANIZATION_FILES = "MATCH (o:Organization) RETURN o.id AS id, o.content_hashes AS hashes"
+
+
+async def seed_organizations(graph: Graph, batches: Sequence[Any]) -> None:
+    """Resolve the institution cells of every batch of a run together, against the organisations other
+    files put in the graph; each batch then resolves its own cells knowing that result."""
+    together = OrgLinks()
+    for batch in batches:
+        cells = getattr(batch, "institution_cells", None)
+        if cells is not None:
+            together.cells.extend(cells().cells)
+    if not together.cells:
+        return
+    run_files = {batch.source_file for batch in batches}
+    vouched = {
+        r["id"]
+        for r in await graph.read(ORGANIZATION_FILES)
+        if any(h.rsplit(":", 1)[0] not in run_files for h in r["hashes"] or ())
+    }
+    known = [o for o in await known_organizations(graph) if o.id in vouched]
+    seed = together.resolve(known)[0]
+    for batch in batches:
+        batch.known_organizations = seed
+
+
 async def add_organizations(
     graph: Graph, batch: Batch, links: OrgLinks, rename: dict[str, str] | None = None
 ) -> tuple[list[Rel], list[Rel]]:
     """Resolve ``links`` against the graph's organisations and queue the nodes and links on ``batch``."""
-    orgs, leads, supports, chapters = links.resolve(await known_organizations(graph), rename)
+    # The run's resolution already started from the graph's organisations: use it as it is.
+    known = batch.known_organizations or await known_organizations(graph)
+    orgs, leads, supports, chapters = links.resolve(known, rename)
     batch.add_nodes(orgs, [Provenance(batch.source_file)] * len(orgs), list_union=("aliases",))
     batch.add_rels(Organization.LABEL, Leads.TYPE, Commitment.LABEL, leads)
     batch.add_rels(Organization.LABEL, Supports.TYPE, Commitment.LABEL, supports)

@@ -11,17 +11,25 @@ A source module (one per file layout) exposes::
 
 ``validate`` never raises on a bad row: it records a ``RowError`` and goes on, so that the user sees
 every problem at once. The CLI refuses to write anything when a batch has errors (unless asked to
-skip invalid rows), and writes each run inside ``graph.atomic()``.
+skip invalid rows), and writes each run inside ``graph.atomic()``. What is merely unexpected in a real
+export (a rating outside our scales, a row that is not a record such as a row of column totals) is a
+``RowWarning``: the row loads, the warning is reported with file, row and column, and counted.
+
+Every row read ends up counted once: loaded (it made or owns a node), merged (it was folded into a
+node another row or file owns, as the same commitment) or rejected.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from graph.backend import Graph
 from graph.errors import LoadError
@@ -61,6 +69,31 @@ class RowError:
         return f"{where}: {self.reason}"
 
 
+QUOTED_CHARS = 60  # a bad value is quoted in a message up to this length (a hostile cell can be a megabyte)
+
+
+def model_errors(exc: ValidationError, columns: Mapping[str, str] | None = None) -> list[tuple[str | None, str]]:
+    """``(column, reason)`` for each error of a model built from one row, so that the row is refused with its
+    number rather than the whole file. Without ``columns`` the model is a layout's row model, validated by
+    column name (an error's location is the column); with it, a graph model, and ``columns`` names the column
+    each field came from (``"Member.id"`` -> ``"Country/Locality"``; a field not named there gets no column)."""
+    found: list[tuple[str | None, str]] = []
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"])
+        shown = repr(error.get("input"))
+        if len(shown) > QUOTED_CHARS:
+            shown = f"{shown[:QUOTED_CHARS]}… ({len(shown)} characters)"
+        if columns is None:
+            found.append((where, f"{error['msg']} (got {shown})"))
+        else:
+            found.append((columns.get(f"{exc.title}.{where}"), f"{exc.title}.{where}: {error['msg']} (got {shown})"))
+    return found
+
+
+class RowWarning(RowError):
+    """Something unexpected in one row (or cell) that was loaded anyway, with where and why."""
+
+
 class ValidationFailed(LoadError):
     """A file had rejected rows and the run was strict: nothing was written."""
 
@@ -92,6 +125,17 @@ class Batch:
     nodes: list[tuple[list[NodeModel], list[Provenance], tuple[str, ...]]] = field(default_factory=list)
     rels: list[RelGroup] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
+    layout: str = ""  # the source's NAME, recorded in each node's ``sources``
+    # Commitment layouts count their rows' outcomes while loading; other sources load every valid row.
+    rows_loaded: int | None = None
+    rows_merged: int = 0
+    # Organisations resolved from every commitment file of the run (see loaders/_commit_orgs.py).
+    known_organizations: list[Any] = field(default_factory=list)
+
+    def warn(self, row: int | None, reason: str, column: str | None = None) -> None:
+        """Record a warning for one row (and column)."""
+        self.warnings.append(RowWarning(self.source_file, row, reason, column))
 
     def add_nodes(self, items: list[Any], provenance: list[Provenance], list_union: tuple[str, ...] = ()) -> None:
         """Queue nodes of one label (``list_union`` list properties accumulate across sources)."""
@@ -108,7 +152,9 @@ async def write_batch(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
     """Write all nodes (label by label), then all relationships; prune where the source is authoritative."""
     stats = LoadStats()
     for items, provenance, list_union in batch.nodes:
-        stats.merge(await write_nodes(graph, items, provenance, loaded_at=loaded_at, list_union=list_union))
+        stats.merge(
+            await write_nodes(graph, items, provenance, loaded_at=loaded_at, list_union=list_union, layout=batch.layout)
+        )
     for group in batch.rels:
         if group.prune:
             keep: dict[str, list[str]] = {}
@@ -129,14 +175,22 @@ def check_size(path: Path) -> None:
         )
 
 
-def _not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> LoadError:
+def _not_utf8(path: Path, data: bytes) -> LoadError:
+    """The error for a file that is not UTF-8, saying where (the stream reader's own offsets count from its
+    buffer, so the position is found again on the whole file; a BOM is not counted twice)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return LoadError(f"{path.name}: the file is UTF-16 text; re-save it as UTF-8 (e.g. 'CSV UTF-8' in Excel)")
-    line = data[: exc.start].count(b"\n") + 1
-    return LoadError(
-        f"{path.name}, line {line}: not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}); "
-        "re-save the file as UTF-8"
-    )
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        start = bom + exc.start
+        line = data[:start].count(b"\n") + 1
+        return LoadError(
+            f"{path.name}, line {line}: not valid UTF-8 (byte {data[start]:#04x} at offset {start}); "
+            "re-save the file as UTF-8"
+        )
+    return LoadError(f"{path.name}: not valid UTF-8; re-save the file as UTF-8")
 
 
 def read_text(path: Path) -> str:
@@ -151,7 +205,7 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _not_utf8(path, data, exc) from exc
+        raise _not_utf8(path, data) from exc
 
 
 def header_of(path: Path) -> list[str]:
@@ -191,7 +245,7 @@ def _rows(path: Path) -> Iterator[list[str]]:
                     raise LoadError(f"{path.name}: more than {MAX_ROWS} lines; split the file")
                 yield last
         except UnicodeDecodeError as exc:
-            raise _not_utf8(path, path.read_bytes(), exc) from exc
+            raise _not_utf8(path, path.read_bytes()) from exc
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
                 raise LoadError(
@@ -222,22 +276,43 @@ def _pick_header(rows: list[list[str]]) -> tuple[int, list[str]]:
     return 0, [c.strip() for c in rows[0]]
 
 
-def read_csv(path: Path, required: Sequence[str] = ()) -> Iterator[SourceRow]:
-    """Yield the rows of a CSV export as dicts keyed by header.
+def unique_names(header: list[str], allow_duplicates: Sequence[str], file: str) -> list[str]:
+    """The header with a repeated name allowed by the layout numbered (``Action Plan No. (2)``); any other
+    repeated name raises a ``LoadError`` (we could not tell which cell is meant)."""
+    counts: dict[str, int] = {}
+    names = []
+    bad = set()
+    for name in header:
+        counts[name] = counts.get(name, 0) + 1
+        if name and counts[name] > 1:
+            if name not in allow_duplicates:
+                bad.add(name)
+            name = f"{name} ({counts[name]})"
+        names.append(name)
+    if bad:
+        raise LoadError(f"{file}: duplicate column name(s) {', '.join(sorted(bad))}")
+    return names
+
+
+def read_csv(
+    path: Path, required: Sequence[str] = (), allow_duplicates: Sequence[str] = (), drop: Sequence[str] = ()
+) -> Iterator[SourceRow]:
+    """Yield the rows of a CSV export as dicts keyed by header, reading the file as a stream.
 
     Skips rows of column indices / section labels above the header and blank rows; raises
     ``LoadError`` for an empty file, broken encoding, or missing required columns (all named).
-    Row numbers are the file's own line-based row numbers (1 = first row of the file).
+    A column name the layout repeats (``allow_duplicates``) is read as ``Name (2)`` the second time.
+    Columns in ``drop`` (personal contact columns) are never read into a row.
+    Row numbers are the file's own row numbers (1 = first row of the file; a quoted cell spanning
+    several lines is still one row).
     """
     rows = _rows(path)
-    top = [row for _, row in zip(range(MAX_HEADER_SCAN + 1), rows, strict=False)]
+    top = list(itertools.islice(rows, MAX_HEADER_SCAN + 1))
     offset, header = _pick_header(top)
     missing = [c for c in required if c not in header]
     if missing:
         raise LoadError(f"{path.name}: missing required column(s) {', '.join(repr(c) for c in missing)}")
-    duplicates = {c for c in header if c and header.count(c) > 1}
-    if duplicates:
-        raise LoadError(f"{path.name}: duplicate column name(s) {', '.join(sorted(duplicates))}")
+    names = [name if name not in drop else "" for name in unique_names(header, allow_duplicates, path.name)]
     found = False
     for index, row in enumerate(itertools.chain(top[offset + 1 :], rows), start=offset + 2):
         if not any(c.strip() for c in row):
@@ -245,12 +320,11 @@ def read_csv(path: Path, required: Sequence[str] = ()) -> Iterator[SourceRow]:
         if [c.strip() for c in row] == header:
             continue  # a repeated header row inside the data (seen in real exports)
         found = True
-        if len(row) > len(header):
-            extra = row[len(header) :]
+        if len(row) > len(names):
+            extra = row[len(names) :]
             if any(c.strip() for c in extra):
-                yield SourceRow(index, {"__error__": f"{len(row)} cells but the header has {len(header)}"})
+                yield SourceRow(index, {"__error__": f"{len(row)} cells but the header has {len(names)}"})
                 continue
-        cells = {name: (row[i] if i < len(row) else "") for i, name in enumerate(header) if name}
-        yield SourceRow(index, cells)
+        yield SourceRow(index, {name: (row[i] if i < len(row) else "") for i, name in enumerate(names) if name})
     if not found:
         raise LoadError(f"{path.name}: the file has a header but no data rows")

@@ -3,10 +3,14 @@
 Labels, relationship types and list-property names are spliced into the statement text; they come
 from ``graph.model`` class constants, never from input. Values always travel as ``$params``.
 
-Provenance: each node gets ``source_file``, ``source_row`` and ``loaded_at``. ``loaded_at`` only moves
+Provenance: each node gets ``source_file``, ``source_row`` and ``loaded_at`` (the last source that set
+it) and ``sources``, one entry per source row it was built from (file, row, layout, when that file's
+content for the node last changed), so a commitment in two exports lists both. ``loaded_at`` only moves
 when what a source says about the node changes: ``content_hashes`` keeps one ``<source file>:<hash>``
 entry per source, so a node that several sources describe (a member in the members list and in the
 commitments file) is "unchanged" when each source is loaded again, and loading twice changes nothing.
+Nodes built from several layouts also keep ``source_values``: what each source row stated (titles,
+texts, ratings), so the API can say which source each differing value came from.
 """
 
 from __future__ import annotations
@@ -52,12 +56,40 @@ class LoadStats:
                 mine[key] = mine.get(key, 0) + value
 
 
+SOURCE_SEPARATOR = "\x1f"  # between the file name and the JSON of a ``sources`` / ``source_values`` entry
+
+
 @dataclass(frozen=True)
 class Provenance:
-    """Where a node came from: the file (name only), its row number (1-based, header = row 1)."""
+    """Where a node came from: the file (name only), its row number (1-based, header = row 1).
+
+    ``more_rows`` are further rows of the same file folded into the node (a commitment split into parts);
+    ``values`` are what each row stated about the node (row -> field -> value), kept for the API's
+    per-source differences.
+    """
 
     source_file: str
     source_row: int | None = None
+    more_rows: tuple[int, ...] = ()
+    values: tuple[tuple[int | None, dict[str, Any]], ...] = ()
+
+    @property
+    def rows(self) -> list[int | None]:
+        """Every row of the file the node was built from, first row first."""
+        return [self.source_row, *(r for r in self.more_rows if r != self.source_row)]
+
+
+def source_entries(prov: Provenance, layout: str, loaded_at: str) -> tuple[list[str], list[str]]:
+    """The node's ``sources`` and ``source_values`` entries for this file (``<file>\\x1f<json>``)."""
+    prefix = prov.source_file + SOURCE_SEPARATOR
+    sources = [
+        prefix + json.dumps({"row": row, "layout": layout, "loaded_at": loaded_at}, sort_keys=True) for row in prov.rows
+    ]
+    values = [
+        prefix + json.dumps({"row": row, "layout": layout, "values": stated}, sort_keys=True, default=str)
+        for row, stated in prov.values
+    ]
+    return sources, values
 
 
 @dataclass(frozen=True)
@@ -96,7 +128,13 @@ def node_statement(label: str, list_union: Sequence[str] = ()) -> str:
         "SET n += row.props, n.source_file = row.source_file, "
         "n.content_hashes = [h IN coalesce(n.content_hashes, []) WHERE NOT (h STARTS WITH prefix)] + stamp, "
         "n.source_row = row.source_row, "
-        "n.loaded_at = CASE WHEN created OR changed THEN $loaded_at ELSE n.loaded_at END"
+        "n.loaded_at = CASE WHEN created OR changed THEN $loaded_at ELSE n.loaded_at END, "
+        # One entry per source row; an unchanged file keeps its entries (and their loaded_at).
+        "n.sources = [s IN coalesce(n.sources, []) WHERE NOT (s STARTS WITH row.entry_prefix)] + "
+        "CASE WHEN created OR changed OR NOT any(s IN coalesce(n.sources, []) WHERE s STARTS WITH row.entry_prefix) "
+        "THEN row.sources ELSE [s IN n.sources WHERE s STARTS WITH row.entry_prefix] END, "
+        "n.source_values = [s IN coalesce(n.source_values, []) WHERE NOT (s STARTS WITH row.entry_prefix)] + "
+        "row.source_values"
         f"{unions} "
         "RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, "
         "sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated, count(*) AS total"
@@ -110,6 +148,7 @@ async def write_nodes(
     *,
     loaded_at: str,
     list_union: Sequence[str] = (),
+    layout: str = "",
     batch_size: int = BATCH_SIZE,
 ) -> LoadStats:
     """MERGE ``items`` (all of one label) on ``id`` and set the fields each item was given.
@@ -125,14 +164,19 @@ async def write_nodes(
     for item, prov in zip(items, provenance, strict=True):
         props = item.model_dump(exclude_unset=True, exclude={"id"})
         lists = {p: props.pop(p) for p in list_union if p in props}
+        sources, values = source_entries(prov, layout, loaded_at)
+        stated = {"rows": prov.rows, "layout": layout, "values": values}
         rows.append(
             {
                 "id": item.id,
                 "props": props,
                 "lists": lists,
-                "hash": content_hash({**props, **lists}),
+                "hash": content_hash({**props, **lists, "_source": stated}),
                 "source_file": prov.source_file,
                 "source_row": prov.source_row,
+                "entry_prefix": prov.source_file + SOURCE_SEPARATOR,
+                "sources": sources,
+                "source_values": values,
             }
         )
     statement = node_statement(label, list_union)

@@ -13,9 +13,8 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from graph.backend import Graph
 from graph.fields import CURRENT
@@ -36,13 +35,22 @@ from graph.model import (
     PolicyArea,
     Region,
 )
-from loaders._commit_columns import AREA_COLUMNS, VALUE_COLUMNS, read_declared
-from loaders._commit_keys import natural_key, normalise_number, taxonomy_nodes
-from loaders._commit_merge import legacy_areas, prune_stale_links, rekey_explorer_nodes
+from loaders._cells import Cells
+from loaders._commit_columns import AREA_COLUMNS, VALUE_COLUMNS
+from loaders._commit_keys import LIST_UNION, stated_values, taxonomy_nodes
+from loaders._commit_merge import (
+    LAYOUT_RANK,
+    absorb,
+    legacy_areas,
+    legacy_nodes_of,
+    prune_stale_links,
+    rekey_legacy_plans,
+)
 from loaders._commit_orgs import OrgLinks, add_organizations
-from loaders._source import Batch, RowError, SourceRow, read_csv, write_batch
-from loaders._write import LoadStats, Provenance, Rel
-from loaders.member_names import canonical_member_name, member_slug, slugify
+from loaders._current_row import MODEL_COLUMNS, CurrentRow, RowMember, row_commitment, row_member, row_plan
+from loaders._source import Batch, RowError, SourceRow, model_errors, read_csv, write_batch
+from loaders._write import LoadStats, Provenance, Rel, write_rels
+from loaders.member_names import member_slug
 
 logger = logging.getLogger(__name__)
 
@@ -61,31 +69,6 @@ REQUIRED = (
     "Commitment Title",
     "Full Text",
 )
-_MISSING = {"", "ND", "NR", "NA", "N/A"}
-
-
-def _none_if_missing(value: Any) -> Any:
-    return None if isinstance(value, str) and value.strip() in _MISSING else value
-
-
-class CurrentRow(BaseModel):
-    """The identity, plan and text columns of one row (ratings and 0/1 tags are parsed separately)."""
-
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
-    id: str = Field(alias="Commitment Unique Identifier", pattern=r"^[A-Z]{2,6}\d{4}$")
-    member: str = Field(alias="Country/Locality", min_length=1)
-    plan_number: int = Field(alias="Action Plan Number", ge=1, le=30)
-    number: str = Field(alias="Commitment Number", min_length=1)
-    code: str = Field(alias="Code", pattern=r"^[A-Z]{3,6}$")
-    region: str | None = Field(default=None, alias="Region")
-    level: Literal["National", "Legacy Local", "Other"] = Field(alias="National Or Local")
-    plan_id: str = Field(alias="Action Plan ID", pattern=r"^AP_[A-Z]{3,6}\d{2}$")
-    year: int | None = Field(default=None, alias="Year Of Submission", ge=2010, le=2100)
-    end_year: int | None = Field(default=None, alias="Action Plan End Year", ge=2010, le=2100)
-    duration: int | None = Field(default=None, alias="Action Plan Duration (Years)", ge=1, le=10)
-    title: str = Field(alias="Commitment Title", min_length=1)
-
-    _missing = field_validator("region", "year", "end_year", "duration", mode="before")(_none_if_missing)
 
 
 def recognise(header: list[str]) -> bool:
@@ -103,7 +86,8 @@ class _Collected:
 
     def __init__(self, source_file: str) -> None:
         self.source_file = source_file
-        self.commitments: list[tuple[Commitment, int]] = []
+        self.commitments: dict[str, tuple[Commitment, int]] = {}
+        self.more_rows: dict[str, list[int]] = {}  # commitment id -> rows repeating it (same content)
         self.members: dict[str, tuple[Member, int]] = {}
         self.plans: dict[str, tuple[ActionPlan, int]] = {}
         self.regions: dict[str, Region] = {}
@@ -125,111 +109,79 @@ class CommitmentBatch(Batch):
     addresses: list[Rel] = field(default_factory=list)
     advances: list[Rel] = field(default_factory=list)
 
+    def institution_cells(self) -> OrgLinks:
+        """Every institution cell of the file (for ``seed_organizations``)."""
+        return self.orgs
+
 
 def validate(rows: Iterable[SourceRow], source_file: str) -> CommitmentBatch:
-    """Validate every row into graph models; each bad cell becomes a ``RowError`` (file, row, column, why)."""
+    """Validate every row into graph models: a row that cannot be identified is a ``RowError``; a value we
+    cannot use is a warning (the row loads); a row repeating a commitment (same id, same content) is merged."""
     batch = CommitmentBatch(source_file)
     out = _Collected(source_file)
-    first_row: dict[str, int] = {}
     for row in rows:
         batch.rows_read += 1
-        errors = _row(row, out, first_row)
+        errors = _row(row, out, batch)
         batch.errors.extend(RowError(source_file, row.number, reason, column) for column, reason in errors)
+    batch.rows_merged = sum(len(r) for r in out.more_rows.values())
+    batch.rows_loaded = len(out.commitments)
     _finish(out, batch)
     return batch
 
 
-def _row(row: SourceRow, out: _Collected, first_row: dict[str, int]) -> list[tuple[str | None, str]]:
+def _row(row: SourceRow, out: _Collected, batch: CommitmentBatch) -> list[tuple[str | None, str]]:
     if "__error__" in row.cells:
         return [(None, row.cells["__error__"])]
-    errors: list[tuple[str | None, str]] = []
-    base: CurrentRow | None = None
     try:
         base = CurrentRow.model_validate(row.cells)
     except ValidationError as exc:
-        errors.extend(
-            (".".join(str(p) for p in e["loc"]), f"{e['msg']} (got {e.get('input')!r})") for e in exc.errors()
-        )
-    if base is not None and base.id in first_row:
-        errors.append(
+        return model_errors(exc)
+    cells = Cells(row, batch)
+    if int(base.plan_id[-2:]) != base.plan_number:
+        cells.warn("Action Plan ID", f"{base.plan_id!r} does not match Action Plan Number {base.plan_number}")
+    try:  # every model of the row is built before any is kept: a refused row leaves nothing behind
+        member = row_member(cells, base)
+        plan = row_plan(cells, base, member.model.id)
+        commitment = row_commitment(cells, base, plan, LAYOUT)
+    except ValidationError as exc:
+        return model_errors(exc, MODEL_COLUMNS)
+    first = out.commitments.get(base.id)
+    if first is not None and stated_values(first[0]) != stated_values(commitment):
+        return [
             (
                 "Commitment Unique Identifier",
-                f"duplicate commitment id {base.id!r} (first seen in row {first_row[base.id]})",
+                f"commitment id {base.id!r} is used twice for different content (first in row {first[1]})",
             )
-        )
-    if base is not None and int(base.plan_id[-2:]) != base.plan_number:
-        errors.append(("Action Plan ID", f"{base.plan_id!r} does not match Action Plan Number {base.plan_number}"))
-    fields, bad_cells = read_declared(row.cells, LAYOUT)
-    errors.extend(bad_cells)
-    areas = _flags(row, AREA_COLUMNS, errors)
-    values = _flags(row, VALUE_COLUMNS, errors)
-    if errors or base is None:
-        return errors
-    first_row[base.id] = row.number
-    _collect(row, base, fields, areas, values, out)
+        ]
+    _keep_member(out, member, row.number)
+    out.plans.setdefault(plan.id, (plan, row.number))
+    out.has_plan.add((plan.member_id, plan.id))
+    if first is not None:
+        out.more_rows.setdefault(base.id, []).append(row.number)
+        return []
+    out.commitments[base.id] = (commitment, row.number)
+    out.includes.append(Rel(commitment.action_plan_id, commitment.id))
+    out.addresses.extend(Rel(commitment.id, a) for a in cells.flags(AREA_COLUMNS))
+    out.advances.extend(Rel(commitment.id, v) for v in cells.flags(VALUE_COLUMNS))
+    code = out.members[commitment.member_id][0].code
+    out.orgs.add(
+        commitment.id,
+        commitment.lead_institutions_text,
+        commitment.supporting_institutions_text,
+        member_id=commitment.member_id,
+        member_code=code or commitment.member_id[:3].upper(),
+    )
     return []
 
 
-def _flags(row: SourceRow, columns: dict[str, str], errors: list[tuple[str | None, str]]) -> list[str]:
-    """Ids whose 0/1 column is 1; ND/NR/NA/blank count as not tagged."""
-    found = []
-    for column, target in columns.items():
-        raw = row.cells.get(column, "").strip()
-        if raw == "1":
-            found.append(target)
-        elif raw not in {"0", *_MISSING}:
-            errors.append((column, f"expected 0 or 1 (or ND/NR/NA), got {raw!r}"))
-    return found
-
-
-def _member(base: CurrentRow, out: _Collected, row: int) -> str:
-    name = canonical_member_name(base.member)
-    member_id = member_slug(name)
-    kind: Literal["national", "local"] = "local" if base.level == "Legacy Local" else "national"
-    fields: dict[str, Any] = {"id": member_id, "name": name, "code": base.code, "kind": kind}
-    if base.region:
-        region_id = slugify(base.region)
-        out.regions.setdefault(region_id, Region(id=region_id, name=base.region))
-        out.in_region.add((member_id, region_id))
-        fields["region"] = base.region
-    if kind == "local" and "," in name:
-        out.parents[member_id] = canonical_member_name(name.rsplit(",", 1)[1])
-    out.members.setdefault(member_id, (Member(**fields), row))
-    return member_id
-
-
-def _collect(
-    row: SourceRow, base: CurrentRow, fields: dict[str, Any], areas: list[str], values: list[str], out: _Collected
-) -> None:
-    member_id = _member(base, out, row.number)
-    plan = ActionPlan(
-        id=base.plan_id,
-        member_id=member_id,
-        number=base.plan_number,
-        submission_year=base.year,
-        end_year=base.end_year,
-        duration_years=base.duration,
-    )
-    out.plans.setdefault(plan.id, (plan, row.number))
-    out.has_plan.add((member_id, plan.id))
-    number = normalise_number(base.number)
-    lead, support = fields["lead_institutions_text"], fields["supporting_institutions_text"]
-    commitment = Commitment(
-        id=base.id,
-        title=base.title,
-        number=number,
-        natural_key=natural_key(member_id, base.plan_number, number),
-        member_id=member_id,
-        action_plan_id=plan.id,
-        year=base.year,
-        source_layouts=[LAYOUT],
-        **fields,
-    )
-    out.commitments.append((commitment, row.number))
-    out.includes.append(Rel(plan.id, commitment.id))
-    out.addresses.extend(Rel(commitment.id, a) for a in areas)
-    out.advances.extend(Rel(commitment.id, v) for v in values)
-    out.orgs.add(commitment.id, lead, support, member_id=member_id, member_code=base.code)
+def _keep_member(out: _Collected, member: RowMember, row: int) -> None:
+    member_id = member.model.id
+    if member.region is not None:
+        out.regions.setdefault(member.region.id, member.region)
+        out.in_region.add((member_id, member.region.id))
+    if member.country is not None:
+        out.parents[member_id] = member.country
+    out.members.setdefault(member_id, (member.model, row))
 
 
 def _finish(out: _Collected, batch: CommitmentBatch) -> None:
@@ -249,9 +201,12 @@ def _finish(out: _Collected, batch: CommitmentBatch) -> None:
     batch.add_nodes(areas, [prov(out.source_file)] * len(areas), list_union=("legacy_names",))
     batch.add_nodes(values, [prov(out.source_file)] * len(values))
     batch.add_nodes(
-        [c for c, _ in out.commitments],
-        [prov(out.source_file, r) for _, r in out.commitments],
-        list_union=("source_layouts", "legacy_tags", "working_groups"),
+        [c for c, _ in out.commitments.values()],
+        [
+            prov(out.source_file, r, tuple(out.more_rows.get(c.id, ())), ((r, stated_values(c)),))
+            for c, r in out.commitments.values()
+        ],
+        list_union=LIST_UNION,
     )
     batch.add_rels(Member.LABEL, IN_REGION, Region.LABEL, [Rel(m, r) for m, r in sorted(out.in_region)])
     batch.add_rels(Member.LABEL, LOCATED_IN, Member.LABEL, [Rel(a, b) for a, b in sorted(out.located_in)])
@@ -264,16 +219,27 @@ def _finish(out: _Collected, batch: CommitmentBatch) -> None:
 
 
 async def load(graph: Graph, batch: Batch, loaded_at: str) -> LoadStats:
-    """Re-key Explorer-only nodes of the same commitments, resolve organisations, write, prune stale links."""
+    """Resolve organisations and write; then absorb legacy-only nodes of the same commitments (and re-key
+    their plans), keep the areas their legacy tags give, and prune links this file no longer states."""
     assert isinstance(batch, CommitmentBatch), "pass the batch this module's validate() returned"
     commitments = [c for items, _, _ in batch.nodes for c in items if isinstance(c, Commitment)]
     plans = [p for items, _, _ in batch.nodes for p in items if isinstance(p, ActionPlan)]
-    await rekey_explorer_nodes(graph, commitments, plans)
+    await rekey_legacy_plans(graph, plans)
     leads, supports = await add_organizations(graph, batch, batch.orgs)
     stats = await write_batch(graph, batch, loaded_at)
+    await absorb(graph, await legacy_nodes_of(graph, commitments, LAYOUT_RANK[LAYOUT]))
     legacy = await legacy_areas(graph, [c.id for c in commitments])
+    stats.merge(
+        await write_rels(
+            graph,
+            Commitment.LABEL,
+            ADDRESSES,
+            PolicyArea.LABEL,
+            [Rel(c, a) for c, areas in legacy.items() for a in areas],
+        )
+    )
     links = {ADDRESSES: batch.addresses, ADVANCES: batch.advances, LEADS: leads, SUPPORTS: supports}
-    # Areas that only the Explorer layout gave (legacy tags) are kept; everything else follows this file.
+    # Areas that only a legacy layout gave (its tags) are kept; everything else follows this file.
     keep = {
         rel_type: {c.id: list(legacy.get(c.id, [])) if rel_type == ADDRESSES else [] for c in commitments}
         for rel_type in links

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from graph.backend import Graph
 from graph.errors import LoadError
-from loaders import coalitions, commitments, explorer, members, openownership, process2016
+from loaders import coalitions, combined2015, commitments, explorer, members, openownership, process2016
 from loaders._source import Batch, SourceRow, header_of, read_text
 from loaders._write import LoadStats
 
@@ -38,7 +38,7 @@ class UnrecognisedFile(LoadError):
 
 
 def _available() -> list[Any]:
-    found: list[Any] = [*members.SOURCES, process2016, commitments, explorer, openownership, coalitions]
+    found: list[Any] = [*members.SOURCES, process2016, commitments, explorer, combined2015, openownership, coalitions]
     return sorted(found, key=lambda s: (s.ORDER, s.NAME))
 
 

@@ -19,7 +19,8 @@ from tqdm import tqdm
 
 from graph.backend import Graph
 from graph.errors import LoadError
-from loaders._source import Batch, RowError, ValidationFailed
+from loaders._commit_orgs import seed_organizations
+from loaders._source import Batch, RowError, RowWarning, ValidationFailed
 from loaders._write import LoadStats
 from loaders.registry import Source, plan
 from loaders.similarity import DerivedStats, derive_similarity
@@ -31,17 +32,36 @@ logger = logging.getLogger(__name__)
 # Statement parameters per committed part of a run on Neo4j: a part of ~8 MB of rows held ~60 MiB of
 # transaction state in measurements (256 MiB is the launcher's db.memory.transaction.max; see BENCHMARKS.md).
 PART_BYTES = 8 * 2**20
+MAX_LISTED = 40  # warnings listed in the summary (all of them with --all-warnings)
 
 
 @dataclass
 class FileReport:
-    """What happened to one file."""
+    """What happened to one file: rows read = loaded + merged + rejected, and the warnings."""
 
     path: Path
     source: str
     rows_read: int = 0
     rejected: list[RowError] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
+    loaded: int = 0
+    merged: int = 0
     stats: LoadStats = field(default_factory=LoadStats)
+
+    @property
+    def rejected_rows(self) -> int:
+        """Rows rejected (a row with several bad cells counts once; a file-level error counts none)."""
+        return len({e.row for e in self.rejected if e.row is not None})
+
+    @property
+    def warned_rows(self) -> int:
+        """Rows with at least one warning."""
+        return len({e.row for e in self.warnings if e.row is not None})
+
+    @property
+    def reconciles(self) -> bool:
+        """Every row read is accounted for once (checked on each run; see ``summary``)."""
+        return self.rows_read == self.loaded + self.merged + self.rejected_rows
 
 
 @dataclass
@@ -70,6 +90,11 @@ class RunReport:
         """Rows read over all files."""
         return sum(f.rows_read for f in self.files)
 
+    @property
+    def warnings(self) -> list[RowWarning]:
+        """Every warning of the run (rows loaded anyway)."""
+        return [w for f in self.files for w in f.warnings]
+
 
 def now() -> str:
     """The run's ``loaded_at`` stamp (UTC, seconds)."""
@@ -90,9 +115,18 @@ def _validate(path: Path, source: Source, progress: bool) -> tuple[FileReport, B
         reason = f"a value is not acceptable ({exc.title}.{where}: {first['msg']}); no row number is known"
         report.rejected.append(RowError(path.name, None, reason))
         return report, None
+    batch.layout = source.NAME
     report.rows_read = batch.rows_read
     report.rejected.extend(batch.errors)
-    logger.info("%s (%s): %d rows read, %d rejected", path.name, source.NAME, batch.rows_read, len(batch.errors))
+    report.warnings.extend(batch.warnings)
+    logger.info(
+        "%s (%s): %d rows read, %d rejected, %d warnings",
+        path.name,
+        source.NAME,
+        batch.rows_read,
+        len(batch.errors),
+        len(batch.warnings),
+    )
     return report, batch
 
 
@@ -144,10 +178,19 @@ async def write(
     await graph.restore_unfinished()
     report.owed_before = await owed_since(graph)
     async with graph.atomic_parts(part_bytes):
+        await seed_organizations(graph, [batch for _, batch, _ in prepared.batches])
         for src, batch, file_report in prepared.batches:
             if prepared.skip_invalid and batch.errors:
                 batch.errors = []  # reported in the file report; the batch holds only the valid rows
             file_report.stats = await src.load(graph, batch, loaded_at)
+            file_report.merged = batch.rows_merged
+            file_report.loaded = (
+                batch.rows_loaded
+                if batch.rows_loaded is not None
+                else file_report.rows_read - file_report.rejected_rows - batch.rows_merged
+            )
+            if not file_report.reconciles:
+                logger.error("%s: rows read do not add up to loaded + merged + rejected", file_report.path.name)
             report.total.merge(file_report.stats)
         if report.changed:
             await mark_owed(graph, loaded_at)
@@ -192,11 +235,16 @@ async def complete_owed_derivation(graph: Graph) -> DerivedStats | None:
     return await derive_similarity(graph)
 
 
-def summary(report: RunReport) -> str:
+def summary(report: RunReport, max_warnings: int | None = MAX_LISTED) -> str:
     """A plain-text table: rows per file, nodes created/updated/unchanged per label, relationships, rejects."""
-    lines = [f"{'file':<48} {'source':<26} {'rows':>6} {'rejected':>8}"]
+    lines = [f"{'file':<44} {'source':<24} {'read':>6} {'loaded':>6} {'merged':>6} {'rejected':>8} {'warned':>6}"]
     for f in report.files:
-        lines.append(f"{f.path.name[:48]:<48} {f.source:<26} {f.rows_read:>6} {len(f.rejected):>8}")
+        rejected = f.rejected_rows if f.rejected_rows or not f.rejected else "file"
+        lines.append(
+            f"{f.path.name[:44]:<44} {f.source:<24} {f.rows_read:>6} {f.loaded:>6} {f.merged:>6} {rejected:>8} "
+            f"{f.warned_rows:>6}"
+        )
+    lines.append("(rows read = loaded + merged + rejected; merged = the same commitment as a row already loaded)")
     t = report.total
     labels = sorted(set(t.nodes_created) | set(t.nodes_updated) | set(t.nodes_unchanged))
     lines += ["", f"{'nodes':<26} {'created':>8} {'updated':>8} {'unchanged':>9}"]
@@ -223,6 +271,11 @@ def summary(report: RunReport) -> str:
         ]
         if report.owed_before is not None:
             lines.append(f"  (this completes the derivation of the interrupted load of {report.owed_before})")
+    if report.warnings:
+        shown = report.warnings if max_warnings is None else report.warnings[:max_warnings]
+        lines += ["", f"warnings ({len(report.warnings)}; the rows were loaded):"] + [f"  {w}" for w in shown]
+        if len(shown) < len(report.warnings):
+            lines.append(f"  … and {len(report.warnings) - len(shown)} more (`ogp load --all-warnings` lists them)")
     if report.rejected:
         lines += ["", f"rejected rows ({len(report.rejected)}):"] + [f"  {e}" for e in report.rejected]
     return "\n".join(lines)

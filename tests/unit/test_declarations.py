@@ -12,9 +12,21 @@ from api.filters import CommitmentFilter, MemberFilter, MemberKind, to_spec
 from api.schema import schema
 from api.strawberry_compat import graphql_schema
 from graph import model
-from graph.fields import CURRENT, EXPLORER, Rating, declared, ratings, shown, source_columns, stored_properties
+from graph.fields import (
+    COMBINED_2015,
+    CURRENT,
+    EXPLORER,
+    Rating,
+    declared,
+    ratings,
+    shown,
+    source_columns,
+    stored_properties,
+)
 from graph.ratings import SCALES
+from loaders._cells import Cells
 from loaders._commit_columns import read_declared
+from loaders._source import Batch, SourceRow
 from queries.commitments import COMMITMENT_FIELDS, COMMITMENT_SORTS
 from queries.filters import Rating as FilterRating
 from queries.filters import Scalar
@@ -110,7 +122,14 @@ def test_a_plain_filter_value_stands_for_its_operator() -> None:
     }
 
 
-def test_declared_columns_are_read_for_their_layout_only() -> None:
+def _read(cells: dict[str, str], layout: str) -> tuple[dict[str, Any], list[tuple[str | None, str]]]:
+    """``read_declared`` on one row of ``cells``: the values, and the warnings (column, why) it recorded."""
+    batch = Batch("f.csv")
+    values = read_declared(Cells(SourceRow(2, cells), batch), layout)
+    return values, [(w.column, w.reason) for w in batch.warnings]
+
+
+def test_declared_columns_are_read_for_their_layout_only_and_leniently() -> None:
     cells = {
         "Completion (End Of Term)": "Substantial",
         "_CompletionEndTerm": "4",
@@ -118,22 +137,44 @@ def test_declared_columns_are_read_for_their_layout_only() -> None:
         "URL": " https://example.org/c ",
         "Report Publication Year (End Of Term)": "ND",
         "Latest IRM Report": "1999",
+        "Potential impact": "Unclear",
+        "Actual Completion": "Limited",
     }
-    current, errors = read_declared(cells, CURRENT)
+    current, warnings = _read(cells, CURRENT)
     assert (current["completion"], current["url"], current["irm_report_year_end_of_term"]) == (
         "substantial",
         "https://example.org/c",
         None,
     )
-    assert errors == [("Latest IRM Report", "Input should be greater than or equal to 2010 (got '1999')")]
-    explorer, errors = read_declared(cells, EXPLORER)
-    assert explorer["completion"] == "limited" and "url" not in explorer and errors == []
+    assert current["latest_irm_report"] is None  # warned, left empty: a real export's value never refuses a row
+    assert warnings == [
+        ("Latest IRM Report", "Input should be greater than or equal to 2010 (got '1999'); left empty"),
+    ]
+    explorer, warnings = _read(cells, EXPLORER)
+    assert explorer["completion"] == "limited" and "url" not in explorer
+    assert (explorer["potential_impact"], explorer["potential_impact_raw"]) == (None, "Unclear")  # kept as written
+    assert [column for column, _ in warnings] == ["Potential impact"]
+    assert "'Unclear' is not a potential impact rating" in warnings[0][1]
     assert {item.name for item, _ in source_columns(model.Commitment, EXPLORER)} < set(current)
+    combined, _ = _read(cells, COMBINED_2015)
+    assert combined["completion_midterm"] == "limited" and "completion" not in combined
 
 
-def test_a_numeric_twin_that_disagrees_is_an_error_on_the_twin_column() -> None:
-    _, errors = read_declared({"Completion (End Of Term)": "Complete", "_CompletionEndTerm": "4"}, CURRENT)
-    assert errors == [("_CompletionEndTerm", "numeric twin '4' disagrees with 'Completion (End Of Term)' = 'Complete'")]
+def test_a_numeric_twin_that_disagrees_is_a_warning_on_the_twin_column_and_the_text_wins() -> None:
+    values, warnings = _read({"Completion (End Of Term)": "Complete", "_CompletionEndTerm": "4"}, CURRENT)
+    assert values["completion"] == "complete"
+    assert warnings == [
+        ("_CompletionEndTerm", "numeric twin '4' disagrees with 'Completion (End Of Term)'; the text is loaded")
+    ]
+
+
+def test_every_scaled_property_keeps_an_off_scale_value_as_written_right_below_it() -> None:
+    for node in NODE_TYPES:
+        raws = {i.raw_property for i in declared(node) if i.raw_property}
+        assert {name for name in node.model_fields if name.endswith("_raw")} == raws
+        assert {i.name + "_raw" for i in declared(node) if i.prop.scale is not None} == raws
+    stored = list(stored_properties(model.Commitment))
+    assert stored.index("potential_impact_raw") == stored.index("potential_impact_level") + 1
 
 
 def test_starred_and_the_outcome_score_follow_from_the_ratings() -> None:
