@@ -8,6 +8,8 @@ The block is ``graph.atomic_parts()``: one transaction on the embedded backend; 
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,6 +35,7 @@ logger = logging.getLogger(__name__)
 # transaction state in measurements (256 MiB is the launcher's db.memory.transaction.max; see BENCHMARKS.md).
 PART_BYTES = 8 * 2**20
 MAX_LISTED = 40  # warnings listed in the summary (all of them with --all-warnings)
+QUOTED_OR_COUNT = re.compile(r"'[^']*'|\b\d+\b")  # what varies between warnings of one kind
 
 
 @dataclass
@@ -272,13 +275,21 @@ def summary(report: RunReport, max_warnings: int | None = MAX_LISTED) -> str:
         if report.owed_before is not None:
             lines.append(f"  (this completes the derivation of the interrupted load of {report.owed_before})")
     if report.warnings:
+        lines += ["", f"warnings by kind ({len(report.warnings)}; the rows were loaded):"]
+        lines += [f"  {n:>5}  {file}, {column or 'row'}: {kind}" for (file, column, kind), n in warning_kinds(report)]
         shown = report.warnings if max_warnings is None else report.warnings[:max_warnings]
-        lines += ["", f"warnings ({len(report.warnings)}; the rows were loaded):"] + [f"  {w}" for w in shown]
+        lines += ["", "warnings:"] + [f"  {w}" for w in shown]
         if len(shown) < len(report.warnings):
             lines.append(f"  … and {len(report.warnings) - len(shown)} more (`ogp load --all-warnings` lists them)")
     if report.rejected:
         lines += ["", f"rejected rows ({len(report.rejected)}):"] + [f"  {e}" for e in report.rejected]
     return "\n".join(lines)
+
+
+def warning_kinds(report: RunReport) -> list[tuple[tuple[str, str | None, str], int]]:
+    """How many warnings of each kind (file, column, the reason without its quoted values and counts), most first."""
+    kinds = Counter((w.file, w.column, QUOTED_OR_COUNT.sub("…", w.reason)) for w in report.warnings)
+    return sorted(kinds.items(), key=lambda kind: (-kind[1], kind[0][0], kind[0][1] or "", kind[0][2]))
 
 
 def _sum(counter: dict[str, Any]) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.backend import Graph
-from loaders.run import RunReport, run_load
+from loaders.run import RunReport, run_load, summary, warning_kinds
 from tests.helpers import gql
 
 QUIRKS = Path(__file__).resolve().parent.parent / "data" / "quirks"
@@ -22,6 +22,10 @@ COMMITMENTS = (
     "c.legacy_tags AS tags, c.potential_impact AS impact, c.potential_impact_raw AS impact_raw, c.full_text AS text"
 )
 LINKS = "MATCH (c:Commitment)-[r]-(n) WHERE type(r) <> 'SIMILAR_TO' RETURN c.id AS c, type(r) AS type, n.id AS n"
+OFF_SCALE = (
+    "… is not a {} rating (expected one of: none, minor, moderate, transformative, ND, NR, NA); "
+    "kept as written, rating left empty"
+)
 NODES = "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props"
 RELS = "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props"
 
@@ -63,6 +67,11 @@ async def test_every_quirk_loads_whole_with_warnings_and_rows_add_up(graph: Grap
         (COMBINED, 10, None),
     }
     assert "not a commitment (no country, plan, title or text: a row of column totals)" in str(report.warnings[-1])
+    kinds = dict(warning_kinds(report))
+    assert kinds[(EXPLORER, "Potential impact", OFF_SCALE.format("potential impact"))] == 1
+    assert kinds[(CURRENT, "Full Text", "… personal contact detail(s) (e-mail address, phone number) removed")] == 1
+    assert sum(kinds.values()) == len(report.warnings) == 5
+    assert "warnings by kind (5; the rows were loaded):" in summary(report)
 
 
 async def test_a_rating_off_the_scale_is_kept_as_written_beside_an_empty_rating(graph: Graph) -> None:
