@@ -91,8 +91,8 @@ def title_key(title: str) -> str:
 
 
 def shingles(text: str) -> frozenset[str]:
-    """Word 3-grams of a text (the whole text when it is shorter)."""
-    words = _words(text)
+    """Word 3-grams of a text without the list number leading it (the whole text when it is shorter)."""
+    words = _words(split_number(text)[1])
     if len(words) <= SHINGLE:
         return frozenset([" ".join(words)]) if words else frozenset()
     return frozenset(" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))

@@ -70,6 +70,26 @@ def test_a_row_joins_the_commitment_it_is_and_parts_join_their_whole() -> None:
     assert found["r1"].evidence.number == "sub" and found["r3"].evidence.number == "eq"
 
 
+def test_milestones_whose_texts_start_with_their_list_number_join_the_commitment_that_lists_them() -> None:
+    # Bulgaria's BG0034 lists four drafts; the 2015 database has one row per draft, under one heading, each
+    # text led by its number ("1. Draft State Fees Act"): the number is a list marker, not words of the text.
+    wholes = {
+        "BG0034": _print(
+            "7",
+            "State fees reform",
+            "Draft state fees act; Draft methodology for calculation of fees; Draft uniform tariff of fees;",
+        ),
+        "BG0035": _print("8", "Openness of the administration", "Amendments to the Access to Public Information Act"),
+    }
+    heading = "4.3.Commitment: MORE EFFECTIVE MANAGEMENT OF PUBLIC FUNDS"
+    parts = {
+        "r1": _print(None, heading, "1. Draft State Fees Act"),
+        "r3": _print(None, heading, "3. Draft Methodology for calculation of fees"),
+        "r4": _print(None, heading, "4. Draft Uniform Tariff of Fees"),
+    }
+    assert {p: m.whole for p, m in assign(parts, wholes).items()} == {"r1": "BG0034", "r3": "BG0034", "r4": "BG0034"}
+
+
 def test_a_heading_shared_by_several_rows_says_nothing_the_text_decides() -> None:
     heading = "An open public sector"
     wholes = {
