@@ -68,6 +68,13 @@ async def test_search_open_a_result_and_read_the_similar_list(
         await bar.evaluate("e => e.getBoundingClientRect().width") for bar in await similar.first.locator(".fill").all()
     ]
     assert max(widths) > 10
+    # Every reason's bar is drawn in a colour of its own: a bar without a style rule is invisible, and the
+    # text evidence (meaning, words) would look absent beside the policy-area bar.
+    for component in ("meaning", "words", "policy_areas"):
+        colour = await similar.first.locator(f".fill.{component}").first.evaluate(
+            "e => getComputedStyle(e).backgroundColor"
+        )
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent"), component
     await page.screenshot(path=shot(request, "commitment-similar"), full_page=True)
     await page.get_by_role("link", name="substantially or fully completed").click()
     await page.wait_for_url("**outcome=complete")
