@@ -13,11 +13,15 @@ import html
 import re
 from collections.abc import Sequence
 
+from loaders._cells import EMAIL_REMOVED, PHONE_REMOVED
 from loaders._org_lexicon import fold, words
 
 BULLETS = "•●▪◦·‣⁃○■□➢►▶✓✔\u2023\u25aa\u25cf\u2022\uf06c\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf02d"
 _BULLET_RE = re.compile(f"[{BULLETS}]")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w.+-]+©[\w.-]+\b")
+# The loader replaces contact details in text cells by these markers (loaders/_cells.py) before the splitter
+# sees the cell: a marker is a contact like the address it stands for, never part of a name.
+CONTACT_MARKERS_RE = re.compile("|".join(re.escape(m) for m in (EMAIL_REMOVED, PHONE_REMOVED)))
 _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+")
 _PHONE_RE = re.compile(r"\+?\d[\d\s.\-/]{6,}\d")
 _HYPHEN_WRAP_RE = re.compile(r"(\w)-\s*\n\s*(?=[a-z])")
@@ -209,6 +213,7 @@ def _unshout(line: str) -> str:
 def prepare(text: str, member: Sequence[str] = ()) -> str:
     """The cell as lines of names: contacts, notes and bullets removed, wrapped names rejoined."""
     text = html.unescape(text).replace("\u00a0", " ").replace("\r", "\n").replace("\t", " ")
+    text = CONTACT_MARKERS_RE.sub(" ", text)
     text = _EMAIL_RE.sub(" ", text)
     text = _URL_RE.sub(" ", text)
     text = _FOOTNOTE_RE.sub(" ", text)  # "… Gobierno Electrónico – COPRET-.[i]"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from loaders._org_aliases import alias_table
-from loaders._org_clean import prepare
+from loaders._org_clean import CONTACT_MARKERS_RE, prepare
 from loaders._org_connectors import comma_parts, connector_parts
 from loaders._org_cuts import PLACES, cut_glued, cut_known
 from loaders._org_keys import match_key
@@ -134,7 +134,9 @@ def split_cell(text: str | None, member_id: str = "") -> list[Piece]:
 def _split(text: str, member_id: str) -> tuple[Piece, ...]:
     member = alias_table().member_words(member_id) if member_id else ()
     prepared = prepare(text, member)
-    lists_people = prepared != " ".join(text.split()) and bool(re.search(r"@|\d{6,}|\b(?:Mr|Ms|Mrs|Dr)\b\.?", text))
+    lists_people = prepared != " ".join(text.split()) and bool(
+        re.search(r"@|\d{6,}|\b(?:Mr|Ms|Mrs|Dr)\b\.?", text) or CONTACT_MARKERS_RE.search(text)
+    )
     pieces: list[Piece] = []
     seen: set[tuple[str | None, str]] = set()
     state = State()
